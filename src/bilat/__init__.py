@@ -1,0 +1,3 @@
+"""bilat: source-linked facts about relations between states."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,179 @@
+"""The `bilat` command. Each command parses options, calls the library and prints; nothing more."""
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from typing import Annotated, Optional
+
+import typer
+from typer.core import TyperGroup
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from . import __version__, jobs
+from .errors import BilatError, ReadError
+from .ingest import DEFAULT_MAX_MB, expand_paths, read_document
+from .store import Workspace
+
+class _Group(TyperGroup):
+    """Turns a BilatError from any command into one line on stderr and exit status 1."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except BilatError as exc:
+            fail(str(exc))
+            raise typer.Exit(1) from None
+
+
+app = typer.Typer(
+    cls=_Group,
+    help="Source-linked facts about relations between states.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+# Options shared by every command that touches a workspace or prints for scripts.
+DbOption = Annotated[Optional[str], typer.Option(
+    "--db", envvar="BILAT_DB", help="Workspace: a SQLite file path or a SQLAlchemy URL [default: bilat.db].")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (JSON Lines for lists) for scripts.")]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")]
+VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="Print a line for every file.")]
+MaxSizeOption = Annotated[float, typer.Option(
+    "--max-size", envvar="BILAT_MAX_MB", min=0.001, help="Refuse files larger than this many MB.")]
+
+
+def fail(message: str) -> None:
+    """One line on stderr for a problem the user can fix."""
+    err.print(f"bilat: {message}", markup=False)
+
+
+def write_json_line(obj) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+
+@app.command()
+def text(file: Annotated[str, typer.Argument(help="A .txt, .md, .html or .pdf file.")],
+         max_size: MaxSizeOption = DEFAULT_MAX_MB) -> None:
+    """Print a document's plain text: the exact string that evidence offsets index into."""
+    try:
+        doc = read_document(file, int(max_size * 1048576))
+    except ReadError as exc:
+        fail(str(exc))
+        raise typer.Exit(2)
+    sys.stdout.buffer.write(doc.text.encode("utf-8"))
+    sys.stdout.flush()
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (read recursively) or - for paths on stdin.")],
+    db: DbOption = None,
+    max_size: MaxSizeOption = DEFAULT_MAX_MB,
+    as_json: JsonOption = False,
+    quiet: QuietOption = False,
+    verbose: VerboseOption = False,
+) -> None:
+    """Read documents into the workspace. The same text twice is stored once; a changed file is a new version."""
+    workspace = Workspace(db)
+    files = list(expand_paths(paths))
+    counts: Counter[str] = Counter()
+    show_bar = err.is_terminal and not quiet and not as_json and len(files) > 1
+    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                        TimeRemainingColumn(), console=err, transient=True, disable=not show_bar)
+    try:
+        with progress:
+            task = progress.add_task("ingesting", total=len(files))
+            for result in jobs.ingest(files, workspace, int(max_size * 1048576)):
+                progress.advance(task)
+                status = "failed" if result.error else result.outcome.status
+                counts[status] += 1
+                if result.error:
+                    fail(f"{result.path}: {result.error}")
+                if as_json:
+                    write_json_line(result.to_json())
+                    continue
+                for note in result.notes:
+                    if not quiet:
+                        err.print(f"bilat: note: {result.path}: {note}", markup=False)
+                if verbose and not result.error:
+                    out.print(f"{status:<9} {result.outcome.document_id[:12]}  v{result.outcome.version}  "
+                              f"{result.path}", markup=False)
+    except KeyboardInterrupt:
+        fail(f"interrupted after {sum(counts.values())} of {len(files)} files; "
+             "run the same command again to finish (stored documents are kept, none is half-written)")
+        raise typer.Exit(130)
+    if not quiet and not as_json:
+        summary = ", ".join(f"{counts[s]} {s}" for s in ("added", "updated", "unchanged", "failed") if counts[s])
+        out.print(f"{len(files)} files: {summary or 'nothing to do'}; "
+                  f"{workspace.count()} documents in the workspace", markup=False)
+    if counts["failed"]:
+        raise typer.Exit(2)
+
+
+@app.command()
+def docs(db: DbOption = None, all_versions: Annotated[bool, typer.Option(
+             "--all", help="Include earlier versions of changed files.")] = False,
+         as_json: JsonOption = False) -> None:
+    """List the documents in the workspace."""
+    rows = Workspace(db).documents(all_versions)
+    if as_json:
+        for row in rows:
+            write_json_line(_doc_summary(row))
+        return
+    table = Table(box=None, header_style="bold")
+    for column in ("id", "ver", "format", "chars", "published", "title", "path"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(row.content_hash[:12], str(row.version), row.format, str(row.chars), row.published or "",
+                      row.title or "", row.path)
+    out.print(table)
+    out.print(f"{len(rows)} documents", markup=False)
+
+
+@app.command()
+def show(document_id: Annotated[str, typer.Argument(help="A document id or its first digits.")],
+         db: DbOption = None, as_json: JsonOption = False) -> None:
+    """Print one document: its metadata, then its text."""
+    row = Workspace(db).document(document_id)
+    summary = _doc_summary(row)
+    if as_json:
+        sys.stdout.write(json.dumps({**summary, "text": row.text}, ensure_ascii=False, indent=1) + "\n")
+        return
+    for key, value in summary.items():
+        if value not in (None, [], ""):
+            shown = ", ".join(map(str, value)) if isinstance(value, list) else value
+            out.print(f"{key + ':':<12} {shown}", markup=False)
+    out.print()
+    out.print(row.text, markup=False)
+
+
+def _doc_summary(row) -> dict:
+    return {
+        "id": row.content_hash, "path": row.path, "format": row.format, "title": row.title,
+        "authors": row.authors, "published": row.published, "source": row.source, "url": row.url,
+        "language": row.language, "encoding": row.encoding, "chars": row.chars, "version": row.version,
+        "pages": len(row.pages or []), "notes": row.notes, "ingested_at": row.ingested_at.isoformat(),
+    }
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"bilat {__version__}", markup=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                help="Print the version and exit.")] = False) -> None:
+    """Source-linked facts about relations between states."""
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,9 @@
+"""Alembic environment: bilat runs migrations itself (store.migrate), passing the connection in."""
+from alembic import context
+
+from bilat.store.schema import Base
+
+connection = context.config.attributes["connection"]
+context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
+with context.begin_transaction():
+    context.run_migrations()

@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from bilat.cli import app
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ROOT = Path(__file__).parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture
+def fixtures() -> Path:
+    return FIXTURES
+
+
+@pytest.fixture
+def cli():
+    """Run the bilat CLI in-process; returns click's Result with stdout and stderr apart."""
+    runner = CliRunner()
+
+    def run(*args: str, input: str | None = None):
+        return runner.invoke(app, [str(a) for a in args], input=input, catch_exceptions=False)
+
+    return run
+
+
+@pytest.fixture
+def db(tmp_path) -> str:
+    return str(tmp_path / "work.db")
+
+
+def make_pdf(path: Path, pages: list[str], title: str = "A test PDF", author: str = "Test Author") -> Path:
+    """A real PDF written by fpdf2, one string per page."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_title(title)
+    pdf.set_author(author)
+    pdf.set_font("Helvetica", size=11)
+    for page in pages:
+        pdf.add_page()
+        pdf.multi_cell(0, 6, page)
+    pdf.output(str(path))
+    return path
