@@ -1,8 +1,10 @@
 """The `bilat` command. Each command parses options, calls the library and prints; nothing more."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
+from enum import Enum
 from collections import Counter
 from typing import Annotated, Optional
 
@@ -12,7 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from . import __version__, jobs
+from . import __version__, jobs, output
 from .errors import BilatError, ReadError
 from .ingest import DEFAULT_MAX_MB, expand_paths, read_document
 from .store import Workspace
@@ -115,6 +117,66 @@ def ingest(
                   f"{workspace.count()} documents in the workspace", markup=False)
     if counts["failed"]:
         raise typer.Exit(2)
+
+
+class OutputFormat(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    table = "table"
+
+
+@app.command()
+def extract(
+    files: Annotated[list[str], typer.Argument(help="Documents to read (.txt, .md, .html, .pdf).")],
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="json: one object for one file, JSON Lines "
+                                              "for several; jsonl; csv; table.")] = OutputFormat.json,
+    published: Annotated[Optional[str], typer.Option(
+        help="Publication date YYYY-MM-DD (overrides what the file says).")] = None,
+    max_size: MaxSizeOption = DEFAULT_MAX_MB,
+) -> None:
+    """Extract source-linked facts from documents without storing them."""
+    from .extract import extract as run_extraction
+
+    if published is not None:
+        try:
+            published = dt.date.fromisoformat(published).isoformat()
+        except ValueError:
+            raise BilatError(f"--published {published!r} is not a date in the form YYYY-MM-DD") from None
+    failed, results = False, []
+    for path in files:
+        try:
+            document = read_document(path, int(max_size * 1048576))
+        except ReadError as exc:
+            fail(str(exc))
+            failed = True
+            continue
+        result = run_extraction(document, published).to_json()
+        if fmt is OutputFormat.json and len(files) == 1:
+            sys.stdout.write(output.to_json(result) + "\n")
+        elif fmt in (OutputFormat.json, OutputFormat.jsonl):
+            sys.stdout.write(output.to_json(result, indent=None) + "\n")
+            sys.stdout.flush()
+        else:
+            results.append(result)
+    if fmt is OutputFormat.csv:
+        sys.stdout.write(output.to_csv(results))
+    elif fmt is OutputFormat.table:
+        for result in results:
+            _print_facts_table(result)
+    if failed:
+        raise typer.Exit(2)
+
+
+def _print_facts_table(result: dict) -> None:
+    meta = result["document"]
+    table = Table(title=f"{meta['title'] or meta['path']} ({meta['published'] or 'undated'})", box=None,
+                  header_style="bold", title_justify="left")
+    for column in ("kind", "fact", "date", "evidence"):
+        table.add_column(column, overflow="fold")
+    for row in output.rows(result):
+        table.add_row(row["kind"], row["summary"], str(row["date"]), row["evidence"][:160])
+    out.print(table)
 
 
 @app.command()

@@ -104,3 +104,140 @@ class Fact:
         """Deterministic: the same fact from the same document always has the same id."""
         body = json.dumps(self.to_json(), sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(f"{document_id}\x1f{self.kind}\x1f{body}".encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who acts: a state, its government, a ministry, a firm, an organisation or a person acting for one."""
+
+    text: str
+    country: str | None = None
+    org: str | None = None
+    cameo: str | None = None
+    level: str | None = None
+
+    @property
+    def key(self) -> str | None:
+        return self.country or self.org
+
+    def to_json(self) -> dict:
+        return {"text": self.text, "country": self.country, "org": self.org, "cameo": self.cameo,
+                "level": self.level}
+
+
+@dataclass(frozen=True)
+class Place:
+    text: str
+    country: str | None
+
+    def to_json(self) -> dict:
+        return {"text": self.text, "country": self.country}
+
+
+def _actors(actors) -> list[dict]:
+    return [a.to_json() for a in actors]
+
+
+@dataclass
+class Event(Fact):
+    kind = "events"
+    source: Actor
+    target: Actor
+    cameo: str
+    plover: str | None
+    quad_class: int
+    goldstein: float
+    date: str | None
+    date_end: str | None
+    location: Place | None
+    evidence: Evidence
+    confidence: float = 0.5
+    mode: str | None = None  # PLOVER mode, where the codebook gives one
+
+    def to_json(self) -> dict:
+        return {"date": self.date, "date_end": self.date_end, "source": self.source.to_json(),
+                "target": self.target.to_json(), "cameo": self.cameo, "plover": self.plover,
+                "quad_class": self.quad_class, "goldstein": self.goldstein,
+                "location": self.location.to_json() if self.location else None,
+                "evidence": self.evidence.to_json(), "confidence": round(self.confidence, 2)}
+
+
+@dataclass
+class Agreement(Fact):
+    kind = "agreements"
+    title: str
+    type: str  # the contract's `kind`: joint_statement, agreement, protocol, ...
+    parties: list[Actor]
+    domains: list[str]
+    signed: str | None
+    place: Place | None
+    evidence: Evidence
+
+    def to_json(self) -> dict:
+        return {"title": self.title, "kind": self.type, "parties": _actors(self.parties), "domains": self.domains,
+                "signed": self.signed, "place": self.place.to_json() if self.place else None,
+                "evidence": self.evidence.to_json()}
+
+
+@dataclass
+class Stance(Fact):
+    kind = "stances"
+    holders: list[Actor]
+    polarity: str  # support | oppose
+    target: str
+    target_actor: Actor | None
+    evidence: Evidence
+
+    def to_json(self) -> dict:
+        return {"holders": _actors(self.holders), "polarity": self.polarity, "target": self.target,
+                "target_actor": self.target_actor.to_json() if self.target_actor else None,
+                "evidence": self.evidence.to_json()}
+
+
+@dataclass
+class Figure(Fact):
+    kind = "figures"
+    indicator: str
+    reporter: str | None
+    partner: str | None
+    period: str | None
+    value: float | None
+    unit: str | None
+    change_pct: float | None
+    basis: str | None
+    approximate: bool
+    evidence: Evidence
+
+    def to_json(self) -> dict:
+        return {"indicator": self.indicator, "reporter": self.reporter, "partner": self.partner,
+                "period": self.period, "value": self.value, "unit": self.unit, "change_pct": self.change_pct,
+                "basis": self.basis, "approximate": self.approximate, "evidence": self.evidence.to_json()}
+
+
+@dataclass
+class Person(Fact):
+    kind = "people"
+    name: str
+    role: str | None
+    country: str | None
+    evidence: Evidence
+    role_source: str = "text"  # text | gazetteer
+
+    def to_json(self) -> dict:
+        return {"name": self.name, "role": self.role, "country": self.country, "evidence": self.evidence.to_json()}
+
+
+@dataclass
+class Forecast(Fact):
+    kind = "forecasts"
+    text: str
+    holder: str | None
+    horizon: str | None
+    evidence: Evidence
+
+    def to_json(self) -> dict:
+        return {"text": self.text, "holder": self.holder, "horizon": self.horizon,
+                "evidence": self.evidence.to_json()}
+
+
+FACT_KINDS = ("events", "agreements", "stances", "figures", "people", "forecasts")

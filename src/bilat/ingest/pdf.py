@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 from pathlib import Path
 
 import pypdf
@@ -53,9 +54,24 @@ def read_pdf(path: Path, data: bytes) -> Document:
     )
 
 
+_LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•*–])\s+")
+
+
 def _clean(page_text: str) -> str:
-    lines = [line.rstrip() for line in normalise_newlines(page_text).split("\n")]
-    return "\n".join(lines).strip("\n")
+    """Undo the PDF's hard line wrapping: lines of a paragraph are joined with spaces, so that sentences
+    (and names) are not cut at the margin. A line well short of the page's measure ends a paragraph
+    (headings, last lines), and so does the line before a list item."""
+    lines = [line.strip() for line in normalise_newlines(page_text).split("\n")]
+    lines = [line for line in lines if line]
+    if not lines:
+        return ""
+    measure = sorted(len(line) for line in lines)[int(len(lines) * 0.9)]
+    out = [lines[0]]
+    for prev, line in zip(lines, lines[1:]):
+        ends_paragraph = len(prev) < 0.8 * measure or _LIST_ITEM.match(line) is not None
+        out.append("\n" if ends_paragraph else ("" if prev.endswith("-") and line[:1].islower() else " "))
+        out.append(line)
+    return "".join(out)
 
 
 def _meta(info, key: str) -> str | None:
