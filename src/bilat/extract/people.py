@@ -186,7 +186,7 @@ class PeopleIndex:
         """A list of people hung on 'the following Russian officials' takes the list head's country."""
         head = span.root
         seen = 0
-        while head.dep_ in ("conj", "appos", "compound") and head.head is not head and seen < 12:
+        while head.dep_ in ("conj", "appos", "compound") and head.head.i != head.i and seen < 12:
             head = head.head
             seen += 1
         for tok in [head, *head.children]:

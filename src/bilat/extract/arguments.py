@@ -1,0 +1,189 @@
+"""Who an argument stands for: the actors behind the subject, object or possessor of a trigger.
+
+'Xi Jinping and Putin' -> CHN, RUS; 'the Russian officials' -> RUSGOV; 'China's leaders' -> CHNGOV;
+'both sides', 'the leaders', 'they' -> the pair the text is about; 'he' -> the last person named.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from ..model import Actor
+from ..vocab import load
+from .actors import unique_actors
+from .context import Context
+
+PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves", "both", "we", "our"}
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
+THING_PRONOUNS = {"it", "its"}
+RELATIVE = {"which", "that", "who", "whom", "whose"}
+
+
+@functools.lru_cache(maxsize=1)
+def _group_nouns() -> dict[str, str]:
+    roles = load().roles
+    nouns = {k.lower(): v for k, v in roles["group_nouns"].items()}
+    for role in roles["roles"]:
+        nouns.setdefault(role.split()[-1].lower(), "GOV")
+    nouns.setdefault("counterpart", "GOV")
+    nouns.setdefault("host", "GOV")
+    nouns.setdefault("hosts", "GOV")
+    return nouns
+
+
+@functools.lru_cache(maxsize=1)
+def _joint_phrases() -> tuple[str, ...]:
+    return tuple(sorted((p.lower() for p in load().roles["joint_phrases"]), key=len, reverse=True))
+
+
+@dataclass
+class Memory:
+    """What pronouns and 'the leaders' can point back to: the latest plural and personal subjects."""
+
+    plural: list[Actor] = field(default_factory=list)
+    person: Actor | None = None
+    thing: Actor | None = None
+
+    def note(self, actors: list[Actor], token: Token | None = None) -> None:
+        if len(actors) >= 2:
+            self.plural = actors
+        elif len(actors) == 1:
+            if token is not None and (token.ent_type_ == "PERSON" or token.lower_ in PERSON_PRONOUNS):
+                self.person = actors[0]
+            else:
+                self.thing = actors[0]
+
+
+def noun_phrase(token: Token) -> Span:
+    doc = token.doc
+    return doc[token.left_edge.i:token.right_edge.i + 1]
+
+
+def is_joint(token: Token) -> bool:
+    """'both sides', 'the two leaders', 'the delegations': a phrase that means the two parties together."""
+    doc = token.doc
+    start = token.left_edge.i
+    text = doc[start:token.i + 1].text.lower()
+    return any(text == p or text.endswith(" " + p) or text == p.removeprefix("the ") for p in _joint_phrases())
+
+
+def actors_of(ctx: Context, token: Token, memory: Memory | None = None, depth: int = 0) -> list[Actor]:
+    """The actors an argument's head token stands for, following conjunctions ('X and Y')."""
+    found = _head_actors(ctx, token, memory, depth)
+    for conj in token.conjuncts if depth == 0 else ():
+        if conj.i > token.i:
+            found += _head_actors(ctx, conj, memory, depth + 1)
+    return unique_actors(found)
+
+
+def _head_actors(ctx: Context, token: Token, memory: Memory | None, depth: int) -> list[Actor]:
+    lower = token.lower_
+    if lower in RELATIVE and token.dep_.startswith("nsubj"):
+        # 'companies which support ...': the relative pronoun stands for the noun the clause hangs on
+        head = token.head
+        if head.dep_ == "relcl" and depth < 3:
+            return actors_of(ctx, head.head, memory, depth + 1)
+        return []
+    if is_joint(token):
+        if memory is not None and len(memory.plural) >= 2 and lower not in ("delegations",):
+            return list(memory.plural)
+        return list(ctx.actors.dyad or ())
+    if lower in PLURAL_PRONOUNS:
+        if memory is not None and memory.plural:
+            return list(memory.plural)
+        return list(ctx.actors.dyad or ())
+    if lower in PERSON_PRONOUNS:
+        return [memory.person] if memory is not None and memory.person else []
+    if lower in THING_PRONOUNS:
+        return [memory.thing] if memory is not None and memory.thing else []
+    person = ctx.people.at(token)
+    if person is not None and person.country:
+        return [person.actor]
+    mention = ctx.actors.at(token)
+    if mention is not None and mention.spec.kind != "person":
+        return [mention.actor]
+    role = _group_nouns().get(lower) or _group_nouns().get(token.lemma_.lower())
+    if role is not None:
+        owner = _owner(ctx, token)
+        if owner is not None:
+            cameo = f"{owner.country}{role}" if owner.country else owner.cameo
+            level = "government" if role == "GOV" else owner.level
+            return [Actor(noun_phrase(token).text, owner.country, owner.org, cameo, level)]
+    return []
+
+
+def _owner(ctx: Context, token: Token) -> Actor | None:
+    """The state that owns a group noun: 'Russian officials', 'China's leaders', 'the government of Japan'."""
+    for child in token.children:
+        if child.dep_ in ("amod", "compound", "poss", "nmod"):
+            m = ctx.actors.at(child)
+            if m is not None and m.actor.key:
+                return m.actor
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                m = ctx.actors.at(obj)
+                if m is not None and m.actor.key:
+                    return m.actor
+    return None
+
+
+def subject_of(verb: Token) -> tuple[Token | None, bool]:
+    """(subject head, passive?) of a verb; a conjoined verb ('... and Putin supported them') has its own
+    subject, else shares its head's; an open complement ('ready to support') takes its governor's."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return child, False
+        if child.dep_ in ("nsubjpass", "csubjpass"):
+            return child, True
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+        subj, passive = subject_of(verb.head)
+        return subj, passive
+    if verb.dep_ == "acl":  # 'the documents signed ...', 'the delegation led by ...'
+        return None, True
+    if verb.dep_ == "relcl":
+        return verb.head, False
+    return None, False
+
+
+def agent_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def prep_object(token: Token, preps) -> Token | None:
+    for child in token.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def direct_object(verb: Token) -> Token | None:
+    objects = direct_objects(verb)
+    return objects[0] if objects else None
+
+
+def direct_objects(verb: Token) -> list[Token]:
+    """All objects, with their conjuncts: the parser may split 'A, B and C' into several objects."""
+    out = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj", "attr", "oprd"):
+            out.append(child)
+            out.extend(c for c in child.conjuncts if c.i > child.i)
+    return out
+
+
+def antecedent_object(verb: Token) -> Token | None:
+    """For 'X reiterated the principles ..., and Y supported them': the nearest earlier object."""
+    for token in reversed(verb.sent[:verb.i - verb.sent.start]):
+        if token.dep_ in ("dobj", "obj") and token.pos_ in ("NOUN", "PROPN"):
+            return token
+    return None

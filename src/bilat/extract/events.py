@@ -1,0 +1,384 @@
+"""Events: acts between actors, coded in CAMEO (with PLOVER, QuadClass and Goldstein from the codebook).
+
+Triggers are verbs and nouns listed in vocab/triggers.yaml ('held talks', 'talks were held', 'Putin's
+visit to China', 'a treaty was signed', 'condemned', 'threats of sanctions'). Source and target come
+from dependency roles. Negated, hypothetical, planned and expected acts are not events. One event per
+distinct act: a later mention of the same act without its own date is folded into the dated one.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+from spacy.tokens import Span, Token
+
+from ..model import Actor, Event, Place
+from ..vocab import load
+from . import register
+from .arguments import (RELATIVE, Memory, actors_of, agent_of, antecedent_object, direct_object, direct_objects,
+                        noun_phrase, prep_object, subject_of)
+from .context import Context, sentence_evidence
+from .dates import OCCASION_NOUNS, DateSpan
+
+MODALS = {"will", "would", "could", "may", "might", "should", "shall", "must", "can", "'ll", "wo", "ca"}
+# Governors under which an act is wished, planned, prevented or only possible, not done.
+UNREAL_HEADS = {"expect", "plan", "intend", "hope", "want", "seek", "aim", "propose", "prepare", "ready", "willing",
+                "able", "prevent", "avoid", "refuse", "fail", "try", "attempt", "offer", "consider", "due", "scheduled",
+                "set", "likely", "unlikely", "possible", "need", "urge", "call", "ask", "decide", "agree", "threaten",
+                "promise", "pledge", "vow", "continue", "would", "expected", "planned", "supposed", "going", "wish"}
+NEGATIVE_DETS = {"no", "neither", "nor", "without"}
+PLACE_PREPS = ("in", "at")
+
+
+@functools.lru_cache(maxsize=1)
+def triggers() -> tuple[dict, dict]:
+    t = load().triggers
+    return t["verbs"], t["nouns"]
+
+
+@register("events")
+def extract_events(ctx: Context) -> list[Event]:
+    verbs, nouns = triggers()
+    memory = Memory()
+    found: list[tuple[Event, Token, bool]] = []  # event, trigger, has its own date
+    for sent in ctx.doc.sents:
+        for token in sent:
+            spec = None
+            if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
+                spec = verbs.get(token.lemma_.lower())
+                make = _verbal
+            if spec is None and token.pos_ in ("NOUN", "PROPN"):
+                spec = nouns.get(token.lower_) or nouns.get(token.lemma_.lower())
+                make = _nominal
+            if spec is None or not _asserted(token):
+                continue
+            for event, dated in make(ctx, token, spec, memory):
+                found.append((event, token, dated))
+        _remember(ctx, sent, memory)
+    return _one_per_act(found)
+
+
+# -- triggers ------------------------------------------------------------------------------------
+
+def _code(token: Token, spec: dict, obj: Token | None) -> str | None:
+    table = spec.get("with")
+    if table:
+        if obj is None:
+            return None
+        return table.get(obj.lower_) or table.get(obj.lemma_.lower())
+    needs = spec.get("needs_object")
+    if needs and (obj is None or obj.lemma_.lower() not in needs and obj.lower_ not in needs):
+        return None
+    clause = spec.get("with_clause")
+    if clause:
+        for t in token.subtree:
+            if t.lower_ in clause:
+                return clause[t.lower_]
+    return spec.get("cameo")
+
+
+def _verbal(ctx: Context, verb: Token, spec: dict, memory: Memory):
+    obj = direct_object(verb)
+    if obj is None:
+        # 'a treaty was signed', 'the documents signed during the visit': the thing acted on is the
+        # passive subject or the noun the participle modifies
+        passive_subject, passive = subject_of(verb)
+        obj = verb.head if verb.dep_ == "acl" else passive_subject if passive else None
+    code = _code(verb, spec, obj)
+    if code is None:
+        return []
+    subj, passive = subject_of(verb)
+    if subj is not None and subj.lower_ in RELATIVE - {"who"} and subj.head.i == verb.i:
+        # 'companies which support ...' describes a kind of thing; it reports no act
+        return []
+    if passive:
+        agent = agent_of(verb)
+        sources = actors_of(ctx, agent, memory) if agent is not None else []
+        target_token = subj if spec.get("object_is_actor", True) else None
+    else:
+        sources = actors_of(ctx, subj, memory) if subj is not None else []
+        target_token = obj
+    if verb.dep_ == "acl" and not _dated_by_occasion(ctx, verb):
+        # 'the agreement signed on 4 February 2022 between ...' describes a document, it reports no act
+        return []
+    targets = []
+    target_tokens = [target_token] if passive else direct_objects(verb)
+    for tok in target_tokens:
+        if tok is None:
+            continue
+        if tok.lower_ in ("them", "it", "this", "these"):
+            tok = antecedent_object(verb) or tok
+        targets += actors_of(ctx, tok, memory) or _actors_inside(ctx, tok)
+    if spec.get("symmetric") and len(sources) >= 2:
+        targets = []  # 'Rosneft and CNPC signed a contract for oil to China': the two sides are the subjects
+    for prep in spec.get("target", []):
+        if targets:
+            break
+        pobj = prep_object(verb, (prep,))
+        if pobj is not None:
+            targets = actors_of(ctx, pobj, memory) or _actors_inside(ctx, pobj)
+    if spec.get("needs_place") and not targets and not _place_object(verb, spec):
+        return []
+    return _events(ctx, verb, code, spec, sources, targets)
+
+
+def _nominal(ctx: Context, noun: Token, spec: dict, memory: Memory):
+    code = _code(noun, spec, None)
+    if code is None:
+        return []
+    sources: list[Actor] = []
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod"):
+            sources += actors_of(ctx, child, memory)
+    if not sources:
+        by = prep_object(noun, ("by",))
+        if by is not None:
+            sources = actors_of(ctx, by, memory)
+    targets: list[Actor] = []
+    for prep in spec.get("target", []):
+        pobj = prep_object(noun, (prep,))
+        if pobj is not None:
+            found = actors_of(ctx, pobj, memory) or _actors_inside(ctx, pobj)
+            if prep == "between" and len(found) >= 2 and not sources:
+                sources, found = found[:1], found[1:]
+            targets = found
+            if targets:
+                break
+    if not targets and spec.get("with_clause"):
+        # 'threats to impose sanctions on Chinese banks ...': the first actor the threatened act names
+        for t in noun.subtree:
+            if t.dep_ in ("xcomp", "acl", "relcl") and t.i > noun.i:
+                targets = _actors_inside(ctx, t)[:1]
+                break
+    if not sources and not targets and spec.get("symmetric") and ctx.actors.dyad and any(
+            c.lower_ == "joint" for c in noun.subtree if c.i < noun.i):
+        sources, targets = [ctx.actors.dyad[0]], [ctx.actors.dyad[1]]  # 'the joint exercise' of the pair
+    if not sources and not (spec.get("symmetric") and len(targets) >= 2):
+        return []
+    if spec.get("needs_place") and not targets and not _place_object(noun, spec):
+        return []
+    return _events(ctx, noun, code, spec, sources, targets, nominal=True)
+
+
+def _events(ctx, trigger: Token, code: str, spec: dict, sources: list[Actor], targets: list[Actor],
+            nominal: bool = False):
+    symmetric = bool(spec.get("symmetric"))
+    if symmetric and len(sources) >= 2 and not targets:
+        sources, targets = sources[:1], sources[1:2]
+    if not targets and sources and ctx.actors.dyad and (symmetric or code.startswith("04")):
+        # In a text about a pair, 'the visit', 'held talks' with one side named means with the other side.
+        other = [a for a in ctx.actors.dyad if a.key not in {s.key for s in sources}]
+        if len(other) == 1 and any(s.key in {a.key for a in ctx.actors.dyad} for s in sources):
+            targets = other
+    if not sources and symmetric and len(targets) >= 2:
+        sources, targets = targets[:1], targets[1:2]
+    if not sources and symmetric and ctx.actors.dyad and not nominal and (
+            _joint_context(trigger) or _dated_by_occasion(ctx, trigger)):
+        sources, targets = [ctx.actors.dyad[0]], [ctx.actors.dyad[1]]
+    dates, dated = _event_dates(ctx, trigger, nominal)
+    place = _place(ctx, trigger)
+    out = []
+    for source in sources:
+        for target in targets:
+            if not source.key or not target.key or source.key == target.key:
+                continue
+            out.append((_event(ctx, trigger, code, source, target, dates, place, len(sources) + len(targets)), dated))
+    return out
+
+
+def _event(ctx, trigger, code, source, target, dates, place, n_actors) -> Event:
+    vocab = load()
+    entry = vocab.cameo.get(code) or vocab.cameo[code[:3]]
+    first, last = dates if dates else (None, None)
+    return Event(
+        source=source, target=target, cameo=entry.code, plover=vocab.plover_of(entry.code),
+        quad_class=entry.quad_class, goldstein=entry.goldstein,
+        date=first.isoformat() if first else None,
+        date_end=last.isoformat() if last and last != first else None,
+        location=place, evidence=sentence_evidence(ctx, trigger),
+        confidence=0.8 if n_actors == 2 else 0.6, mode=entry.plover_mode,
+    )
+
+
+# -- is it a real, past or present act? -------------------------------------------------------
+
+def _asserted(token: Token) -> bool:
+    sent = token.sent
+    if sent.text.rstrip().endswith("?"):
+        return False
+    node = token
+    for _ in range(6):
+        for child in node.children:
+            if child.dep_ == "neg" or child.lower_ in NEGATIVE_DETS and child.dep_ in ("det", "advmod", "neg"):
+                return False
+            if child.dep_ in ("aux", "auxpass") and child.lower_ in MODALS:
+                return False
+            if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
+                return False
+        if node.lemma_.lower() in UNREAL_HEADS and node.i != token.i:
+            return False
+        if node.dep_ in ("xcomp", "ccomp", "advcl", "pcomp", "acl", "pobj", "prep", "conj", "relcl", "dobj",
+                         "nsubj", "nsubjpass", "attr", "appos") and node.head.i != node.i:
+            if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX"):
+                # a conjoined clause with its own subject stands alone ('X spoke, and Y agreed')
+                if any(c.dep_.startswith("nsubj") for c in node.children):
+                    return True
+            node = node.head
+            continue
+        break
+    return True
+
+
+def _joint_context(trigger: Token) -> bool:
+    return any(t.lower_ in ("both", "two", "jointly", "mutual", "bilateral", "sides", "parties") for t in trigger.sent)
+
+
+# -- arguments, dates, places -------------------------------------------------------------------
+
+def _actors_inside(ctx: Context, token: Token) -> list[Actor]:
+    """Actors named anywhere in an object phrase ('the principles of the Chinese proposal' -> CHN)."""
+    span = noun_phrase(token)
+    out, seen = [], set()
+    for m in ctx.actors.in_span(span.start, span.end):
+        if m.actor.key and m.actor.key not in seen and m.spec.kind != "person":
+            seen.add(m.actor.key)
+            out.append(m.actor)
+    for i in range(span.start, span.end):
+        person = ctx.people.at(ctx.doc[i])
+        if person is not None and person.country and person.country not in seen:
+            seen.add(person.country)
+            out.append(person.actor)
+    return out
+
+
+def _place_object(token: Token, spec: dict) -> Token | None:
+    return prep_object(token, tuple(spec.get("target", ())) + PLACE_PREPS)
+
+
+def _place(ctx: Context, trigger: Token) -> Place | None:
+    for prep in ("to", "in", "at"):
+        pobj = prep_object(trigger, (prep,))
+        if pobj is None:
+            continue
+        m = ctx.actors.at(pobj)
+        if m is not None and m.spec.kind in ("capital", "state") and m.actor.country:
+            return Place(m.span.text, m.actor.country)
+        if pobj.ent_type_ in ("GPE", "LOC", "FAC"):
+            return Place(noun_phrase(pobj).text if pobj.ent_type_ == "FAC" else pobj.text, None)
+    return None
+
+
+def _event_dates(ctx: Context, trigger: Token, nominal: bool) -> tuple[tuple[dt.date, dt.date] | None, bool]:
+    """(first, last) day of the act and whether its own words date it."""
+    sent = trigger.sent
+    spans = [s for s in ctx.dates.within(sent.start_char, sent.end_char) if s.first]
+    if not spans and _is_list_item(sent):
+        lead = _lead_in(trigger.doc, sent)
+        if lead is not None:
+            spans = [s for s in ctx.dates.within(lead.start_char, lead.end_char) if s.first]
+            if spans:
+                return (spans[-1].first, spans[-1].last), True
+    if nominal:
+        phrase = noun_phrase(trigger)
+        own = [s for s in spans if phrase.start_char <= s.start and s.end <= phrase.end_char + 3]
+        after = [s for s in spans if 0 <= s.start - phrase.end_char <= 3]  # 'the visit (16-17 May)'
+        chosen = own or after
+        if not chosen and trigger.dep_ in ("nsubj", "nsubjpass"):
+            # 'The exercise ended on 17 July': the clause's date is the act's
+            chosen = [s for s in spans if not _inside_other_phrase(ctx, trigger.head, s)]
+        if chosen:
+            return (chosen[0].first, chosen[0].last), True
+        return None, False
+    own = [s for s in spans if not _inside_other_phrase(ctx, trigger, s)]
+    if own:
+        best = min(own, key=lambda s: abs(s.start - trigger.idx))
+        return (best.first, best.last), True
+    if _dated_by_occasion(ctx, trigger):
+        occ = ctx.dates.occasion
+        return (occ.first, occ.last), True
+    return None, False
+
+
+def _is_list_item(sent: Span) -> bool:
+    first = sent[0]
+    return first.text in ("-", "•", "*", "–") or (first.like_num and len(sent) > 1 and sent[1].text in (".", ")"))
+
+
+def _lead_in(doc, sent: Span) -> Span | None:
+    """The sentence a list hangs from ('Two contracts were signed on the same day:')."""
+    prev = doc[sent.start - 1].sent if sent.start > 0 else None
+    while prev is not None and _is_list_item(prev):
+        prev = doc[prev.start - 1].sent if prev.start > 0 else None
+    return prev
+
+
+def _inside_other_phrase(ctx: Context, trigger: Token, span: DateSpan) -> bool:
+    """A date inside a different noun phrase ('the 2022 treaty') does not date this act."""
+    tok = ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tok is None:
+        return False
+    head = tok.root
+    while head.head.i != head.i and head.i != trigger.i:
+        if head.pos_ in ("VERB", "AUX"):
+            ancestors = {a.i for a in trigger.ancestors}
+            own_subject = any(c.dep_.startswith("nsubj") for c in head.children)
+            return head.i not in ancestors and trigger.i not in {a.i for a in head.ancestors} \
+                and (head.dep_ != "conj" or own_subject)
+        head = head.head
+    return False
+
+
+def _dated_by_occasion(ctx: Context, trigger: Token) -> bool:
+    """'signed during the visit', 'at the summit': the act belongs to the occasion the text is about."""
+    occ = ctx.dates.occasion
+    if occ is None or occ.first is None:
+        return False
+    for t in trigger.subtree:
+        if t.lemma_.lower() in OCCASION_NOUNS and t.i != trigger.i and t.head.dep_ == "prep" or (
+                t.lemma_.lower() in OCCASION_NOUNS and t.head.lower_ in ("during", "at", "on", "after")):
+            return True
+    return False
+
+
+def _remember(ctx: Context, sent: Span, memory: Memory) -> None:
+    root = sent.root
+    subj, _ = subject_of(root)
+    if subj is not None and subj.lower_ not in ("it", "this", "that", "which"):
+        actors = actors_of(ctx, subj, memory)
+        memory.note(actors, subj)
+    for token in sent:
+        person = ctx.people.at(token)
+        if person is not None and person.country:
+            memory.person = person.actor
+
+
+# -- one event per act ----------------------------------------------------------------------------
+
+def _one_per_act(found: list[tuple[Event, Token, bool]]) -> list[Event]:
+    kept: list[tuple[Event, Token, bool]] = []
+    for event, trigger, dated in found:
+        match = next((i for i, k in enumerate(kept) if _same_act(k, (event, trigger, dated))), None)
+        if match is None:
+            kept.append((event, trigger, dated))
+        elif dated and not kept[match][2]:
+            kept[match] = (event, trigger, dated)
+    return [e for e, _, _ in kept]
+
+
+def _act_class(code: str) -> str:
+    """Codes that name one act from either side: hosting a visit is the visit (043 ~ 042)."""
+    return {"043": "042"}.get(code[:3], code[:3])
+
+
+def _same_act(a, b) -> bool:
+    (ea, ta, da), (eb, tb, db) = a, b
+    if {ea.source.key, ea.target.key} != {eb.source.key, eb.target.key}:
+        return False
+    if _act_class(ea.cameo) != _act_class(eb.cameo):
+        return False
+    if ta.sent == tb.sent:
+        return True
+    if not da or not db:
+        return True
+    multi_day = ea.date_end is not None
+    return ea.cameo == eb.cameo and ea.date == eb.date and ea.date_end == eb.date_end and multi_day
