@@ -5,6 +5,7 @@ import datetime as dt
 import json
 import sys
 from enum import Enum
+from pathlib import Path
 from collections import Counter
 from typing import Annotated, Optional
 
@@ -14,7 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from . import __version__, jobs, output
+from . import __version__, evaluate, jobs, output
 from .errors import BilatError, ReadError
 from .ingest import DEFAULT_MAX_MB, expand_paths, read_document
 from .store import Workspace
@@ -177,6 +178,59 @@ def _print_facts_table(result: dict) -> None:
     for row in output.rows(result):
         table.add_row(row["kind"], row["summary"], str(row["date"]), row["evidence"][:160])
     out.print(table)
+
+
+FactKind = Enum("FactKind", {kind: kind for kind in evaluate.FACT_KINDS}, type=str)
+
+
+@app.command("eval")
+def eval_(
+    gold: Annotated[list[str], typer.Argument(help="Gold files (*.gold.json); each names its document beside it.")],
+    kinds: Annotated[Optional[list[FactKind]], typer.Option(
+        "--kind", "-k", help="Score only this kind of fact (repeat for several) [default: all].")] = None,
+    min_f1: Annotated[Optional[float], typer.Option(
+        "--min-f1", min=0.0, max=1.0, help="Exit 1 if the overall F1 is below this.")] = None,
+    as_json: JsonOption = False,
+    verbose: Annotated[bool, typer.Option(
+        "--verbose", "-v", help="Also list each document's false positives.")] = False,
+    max_size: MaxSizeOption = DEFAULT_MAX_MB,
+) -> None:
+    """Score bilat's extraction against gold files: recall, precision and F1 per kind of fact."""
+    chosen = [k.value for k in kinds] if kinds else list(evaluate.FACT_KINDS)
+    report = evaluate.evaluate(gold, chosen, int(max_size * 1048576), on_failure=lambda f: fail(f.message))
+    if as_json:
+        sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n")
+    else:
+        _print_eval(report, verbose)
+    if report.failures:
+        raise typer.Exit(2)
+    if min_f1 is not None and (report.overall.f1 or 0.0) < min_f1:
+        raise typer.Exit(1)
+
+
+def _ratio_cell(value: Optional[float], width: int) -> str:
+    return f"{value:>{width}.2f}" if value is not None else f"{'-':>{width}}"
+
+
+def _print_eval(report: evaluate.Report, verbose: bool) -> None:
+    # Plain fixed columns rather than a rich Table: the same layout as ../shared/eval/score.py, easy to diff.
+    out.print(f"{'kind':<11}{'gold':>5}{'pred':>6}{'recall':>8}{'prec':>7}{'F1':>6}", markup=False)
+    for kind, t in report.totals.items():
+        out.print(f"{kind:<11}{t.gold:>5}{t.pred:>6}{_ratio_cell(t.recall, 8)}{_ratio_cell(t.precision, 7)}"
+                  f"{_ratio_cell(t.f1, 6)}", markup=False)
+    for doc in report.documents:
+        name = Path(doc.gold).name
+        missed = [f"{kind}:{label}" for kind, score in doc.kinds.items() for label in score.missed]
+        if missed:
+            out.print(f"{name} missed: {', '.join(missed)}", markup=False)
+        wrong = [(kind, fact) for kind, score in doc.kinds.items() for fact in score.false_positives]
+        if verbose and wrong:
+            out.print(f"{name} false positives:", markup=False)
+            for kind, fact in wrong:
+                out.print(f"  {kind}: {evaluate.fact_summary(kind, fact)}", markup=False)
+    o = report.overall
+    out.print(f"overall recall {o.recall or 0:.2f} precision {o.precision or 0:.2f} F1 {o.f1 or 0:.2f} "
+              f"grounded {o.grounding or 0:.2f}", markup=False)
 
 
 @app.command()

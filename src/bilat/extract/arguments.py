@@ -96,6 +96,11 @@ def _head_actors(ctx: Context, token: Token, memory: Memory | None, depth: int) 
         return list(ctx.actors.dyad or ())
     if lower in PERSON_PRONOUNS:
         return [memory.person] if memory is not None and memory.person else []
+    if lower in THING_PRONOUNS or lower in PLURAL_PRONOUNS - {"both", "we", "our"}:
+        # 'Russia reaffirmed its commitment ..., and it opposes ...': this sentence's subject comes first
+        earlier = _earlier_subject(ctx, token, memory, depth)
+        if earlier:
+            return earlier
     if lower in THING_PRONOUNS:
         return [memory.thing] if memory is not None and memory.thing else []
     person = ctx.people.at(token)
@@ -111,6 +116,16 @@ def _head_actors(ctx: Context, token: Token, memory: Memory | None, depth: int) 
             cameo = f"{owner.country}{role}" if owner.country else owner.cameo
             level = "government" if role == "GOV" else owner.level
             return [Actor(noun_phrase(token).text, owner.country, owner.org, cameo, level)]
+    return []
+
+
+def _earlier_subject(ctx: Context, token: Token, memory: Memory | None, depth: int) -> list[Actor]:
+    plural = token.lower_ in PLURAL_PRONOUNS
+    for prev in reversed(token.sent[:token.i - token.sent.start]):
+        if prev.dep_ in ("nsubj", "nsubjpass") and prev.lower_ not in RELATIVE and prev.pos_ != "PRON" and depth < 3:
+            found = actors_of(ctx, prev, memory, depth + 1)
+            if found and (len(found) >= 2) == plural:
+                return found
     return []
 
 
@@ -138,11 +153,19 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             return child, False
         if child.dep_ in ("nsubjpass", "csubjpass"):
             return child, True
+    if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and verb.head.head.tag_ == verb.tag_:
+        # 'X confirms that T is ..., and opposes Y': the parser hangs 'opposes' on the embedded clause,
+        # but it is X's second verb
+        return subject_of(verb.head.head)
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         subj, passive = subject_of(verb.head)
         return subj, passive
-    if verb.dep_ == "acl":  # 'the documents signed ...', 'the delegation led by ...'
-        return None, True
+    if verb.dep_ == "acl":
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.head.head.i != verb.head.i:
+            # 'China supports efforts to unite ...': the one who supports the efforts makes them
+            return subject_of(verb.head.head)
+        return None, True  # 'the documents signed ...', 'the delegation led by ...'
+
     if verb.dep_ == "relcl":
         return verb.head, False
     return None, False

@@ -202,20 +202,20 @@ def _event(ctx, trigger, code, source, target, dates, place, n_actors) -> Event:
 
 # -- is it a real, past or present act? -------------------------------------------------------
 
-def _asserted(token: Token) -> bool:
+def _asserted(token: Token, allowed_modals: frozenset = frozenset()) -> bool:
     sent = token.sent
     if sent.text.rstrip().endswith("?"):
         return False
-    node = token
+    node, via_conj = token, False
     for _ in range(6):
         for child in node.children:
             if child.dep_ == "neg" or child.lower_ in NEGATIVE_DETS and child.dep_ in ("det", "advmod", "neg"):
                 return False
-            if child.dep_ in ("aux", "auxpass") and child.lower_ in MODALS:
+            if child.dep_ in ("aux", "auxpass") and child.lower_ in MODALS and child.lower_ not in allowed_modals:
                 return False
             if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
                 return False
-        if node.lemma_.lower() in UNREAL_HEADS and node.i != token.i:
+        if node.lemma_.lower() in UNREAL_HEADS and node.i != token.i and not via_conj:
             return False
         if node.dep_ in ("xcomp", "ccomp", "advcl", "pcomp", "acl", "pobj", "prep", "conj", "relcl", "dobj",
                          "nsubj", "nsubjpass", "attr", "appos") and node.head.i != node.i:
@@ -223,6 +223,7 @@ def _asserted(token: Token) -> bool:
                 # a conjoined clause with its own subject stands alone ('X spoke, and Y agreed')
                 if any(c.dep_.startswith("nsubj") for c in node.children):
                     return True
+            via_conj = node.dep_ == "conj"  # 'prevent X and oppose Y': opposing is not prevented
             node = node.head
             continue
         break

@@ -34,7 +34,9 @@ def cues() -> dict:
             nouns[n] = polarity
         phrases += [(p.lower(), polarity) for p in data[polarity]["phrases"]]
     return {"verbs": verbs, "adjectives": adjectives, "nouns": nouns, "phrases": phrases,
-            "reporting": set(data["reporting"]), "blockers": set(data["blockers"])}
+            "reporting": set(data["reporting"]), "blockers": set(data["blockers"]),
+            "noun_preps": tuple(data["noun_preps"]), "modals": frozenset(data["normative_modals"]),
+            "anaphors": set(data["organisation_anaphors"])}
 
 
 @register("stances")
@@ -79,7 +81,12 @@ def _verb_stances(ctx, verb: Token, polarity: str, memory: Memory):
     if not targets:
         pobj = prep_object(verb, ("to", "against", "for", "on"))
         targets = [pobj] if pobj is not None else []
-    return _stances(ctx, verb, holders, polarity, targets)
+    if not targets:
+        # 'Russia supports using the yuan for payments': the clause is what is supported
+        clause = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i), None)
+        if clause is not None:
+            return _stances(ctx, verb, holders, polarity, [clause])
+    return _stances(ctx, verb, holders, polarity, targets, tail_of=verb)
 
 
 def _adjective_stances(ctx, adj: Token, polarity: str, prep: str | None, memory: Memory):
@@ -98,12 +105,12 @@ def _adjective_stances(ctx, adj: Token, polarity: str, prep: str | None, memory:
 
 def _noun_stances(ctx, noun: Token, polarity: str, memory: Memory):
     """'Russia reaffirmed its support for the one-China principle'."""
-    pobj = prep_object(noun, ("for", "to", "of", "against"))
+    pobj = prep_object(noun, cues()["noun_preps"])
     if pobj is None or noun.dep_ not in ("dobj", "nsubj", "attr"):
         return []
     owner = [c for c in noun.children if c.dep_ == "poss"]
     holders = []
-    if owner:
+    if owner and not (owner[0].pos_ == "PRON" and noun.dep_ == "dobj"):
         holders = actors_of(ctx, owner[0], memory)
     if not holders and noun.dep_ == "dobj":
         subj, _ = subject_of(noun.head)
@@ -140,13 +147,17 @@ def noun_phrase_text(token: Token) -> str:
 
 # -- targets ---------------------------------------------------------------------------------------
 
-def _stances(ctx, cue: Token, holders: list[Actor], polarity: str, targets: list[Token], to_clause_end=False):
+def _stances(ctx, cue: Token, holders: list[Actor], polarity: str, targets: list[Token], to_clause_end=False,
+             tail_of: Token | None = None):
     holders = unique_actors(holders)
     if not holders or not targets:
         return []
     out = []
-    for span in _target_spans(cue, targets, to_clause_end):
-        label = _label(span)
+    spans = _target_spans(cue, targets, to_clause_end)
+    if tail_of is not None and len(spans) == 1:
+        spans = [_with_tail(tail_of, spans[0])]
+    for span in spans:
+        label = _anaphor(ctx, span) + _label(span)
         if not label:
             continue
         target_actor = _target_actor(ctx, span, holders)
@@ -169,10 +180,14 @@ def _target_spans(cue: Token, targets: list[Token], to_clause_end: bool) -> list
         spans += [noun_phrase(t) for s in spans for t in s.root.conjuncts if t.i > s.root.i]
         spans += [noun_phrase(t) for t in targets[1:]]
         return [_without_conjuncts(s) for s in spans]
-    heads = []
+    heads, seen = [], set()
     for t in targets:
-        heads.append(t)
-        heads += [c for c in t.conjuncts if c.i > t.i]
+        for h in (t, *[c for c in t.conjuncts if c.i > t.i]):
+            # 'A, in particular its B' elaborates A; it is not a second target
+            if h.i not in seen and not any(w.lower_ in ("particular", "especially", "notably", "including")
+                                           for w in h.doc[h.left_edge.i:h.i]):
+                seen.add(h.i)
+                heads.append(h)
     if len(heads) > 1:
         return [_without_conjuncts(noun_phrase(h)) for h in heads]
     span = noun_phrase(first)
@@ -182,6 +197,25 @@ def _target_spans(cue: Token, targets: list[Token], to_clause_end: bool) -> list
             end += 1
         span = doc[span.start:end]
     return [span]
+
+
+def _with_tail(verb: Token, span: Span) -> Span:
+    """'supports Russia in its work as chair of BRICS': the verb's 'in'/'as' phrase after the object says
+    what exactly is supported."""
+    end = span.end
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "as", "on") and child.i == end:
+            end = child.right_edge.i + 1
+    return span.doc[span.start:end]
+
+
+def _anaphor(ctx, span: Span) -> str:
+    """'the mechanism', 'the group': name the organisation it refers back to."""
+    root = span.root
+    if root.lower_ not in cues()["anaphors"] or not any(c.lower_ == "the" for c in root.children):
+        return ""
+    orgs = [m for m in ctx.actors.mentions if m.spec.kind == "org" and m.span.end <= span.start]
+    return f"{orgs[-1].span.text}: " if orgs else ""
 
 
 def _without_conjuncts(span: Span) -> Span:
@@ -237,11 +271,13 @@ def _target_actor(ctx, span: Span, holders: list[Actor]) -> Actor | None:
 
 def _real_position(token: Token) -> bool:
     """Not negated, not hypothetical, not someone's attempt to get others to take a side."""
-    if not _asserted(token):
+    if not _asserted(token, cues()["modals"]):
         return False
     for ancestor in token.ancestors:
         if ancestor.lower_ in cues()["blockers"] or ancestor.lemma_.lower() in cues()["blockers"]:
-            return False
+            # 'Ukraine's attempts to get partners to support X' is not the speaker's position
+            if any(c.dep_ == "poss" for c in ancestor.children) or ancestor.dep_.startswith("nsubj"):
+                return False
         if ancestor.dep_ == "ROOT":
             break
     if token.tag_ == "VBG" and token.dep_ in ("pcomp",) and token.head.lower_ == "by":
