@@ -46,3 +46,15 @@ def make_pdf(path: Path, pages: list[str], title: str = "A test PDF", author: st
         pdf.multi_cell(0, 6, page)
     pdf.output(str(path))
     return path
+
+
+def extract_text(text: str, published: str | None = None, path: str = "t.txt"):
+    """Run the whole extraction on a text, as `bilat extract` would on a .txt file."""
+    from bilat.extract import extract
+    from bilat.model import Document
+
+    return extract(Document(text=text, path=path, format="txt"), published)
+
+
+def event_rows(result) -> list[tuple]:
+    return [(e.source.key, e.target.key, e.cameo, e.date, e.date_end) for e in result.facts["events"]]

@@ -4,6 +4,7 @@ import shutil
 
 from sqlalchemy import create_engine, text
 
+from bilat.extract import ENGINE_VERSION
 from tests.conftest import make_pdf
 
 
@@ -15,10 +16,13 @@ def rows(db, sql):
 def test_ingest_twice_stores_once(cli, db, fixtures):
     first = cli("ingest", fixtures, "--db", db)
     assert first.exit_code == 0, first.stderr
-    assert first.stdout == "2 files: 2 added; 2 documents in the workspace\n"
+    stored = rows(db, "select count(*) from facts")[0][0]
+    assert stored > 0
+    assert first.stdout == f"2 files: 2 added; {stored} facts extracted; 2 documents in the workspace\n"
     second = cli("ingest", fixtures, "--db", db)
     assert second.exit_code == 0
-    assert second.stdout == "2 files: 2 unchanged; 2 documents in the workspace\n"
+    assert second.stdout == "2 files: 2 unchanged; 0 facts extracted; 2 documents in the workspace\n"
+    assert rows(db, "select count(*) from facts")[0][0] == stored
     assert rows(db, "select format, version, title from documents order by format") == [
         ("html", 1, "Wang Yi and Sergei Lavrov hold talks in Beijing"),
         ("md", 1, "Mishustin in Beijing for the heads of government meeting"),
@@ -38,7 +42,8 @@ def test_bad_files_do_not_stop_the_batch(cli, db, tmp_path, fixtures):
     (batch / "big.txt").write_text("word " * 300_000)
     result = cli("ingest", batch, batch / "missing.md", "--db", db, "--max-size", "1")
     assert result.exit_code == 2
-    assert result.stdout == "9 files: 3 added, 6 failed; 3 documents in the workspace\n"
+    stored = rows(db, "select count(*) from facts")[0][0]
+    assert result.stdout == f"9 files: 3 added, 6 failed; {stored} facts extracted; 3 documents in the workspace\n"
     errors = result.stderr.splitlines()
     assert errors == [
         f"bilat: {batch}/big.txt: too large (1.4 MB; the limit is 1 MB)",
@@ -113,3 +118,31 @@ def test_unusable_workspace_is_one_line(cli, tmp_path, fixtures):
     result = cli("ingest", fixtures, "--db", str(tmp_path / "no" / "such" / "dir.db"))
     assert result.exit_code == 1
     assert result.stderr == f"bilat: cannot open workspace {tmp_path}/no/such/dir.db: folder {tmp_path}/no/such does not exist\n"
+
+
+def test_facts_are_stored_with_evidence_that_slices_the_text(cli, db, fixtures):
+    cli("ingest", fixtures / "lavrov-beijing-2024.html", "--db", db)
+    (text,), = rows(db, "select text from documents")
+    facts = rows(db, "select kind, evidence_start, evidence_end, evidence_text, extractor from facts")
+    assert {kind for kind, *_ in facts} >= {"events", "people", "stances"}
+    for kind, start, end, quote, extractor in facts:
+        assert text[start:end] == quote
+        assert extractor == ENGINE_VERSION
+    people = rows(db, "select json_extract(data, '$.name'), json_extract(data, '$.country') from facts "
+                      "where kind = 'people' order by evidence_start, 1")
+    assert ("Sergei Lavrov", "RUS") in people and ("Wang Yi", "CHN") in people
+
+
+def test_an_engine_upgrade_re_extracts_and_replaces_facts(cli, db, fixtures, monkeypatch):
+    import bilat.extract
+
+    cli("ingest", fixtures / "lavrov-beijing-2024.html", "--db", db)
+    before = rows(db, "select id, kind from facts order by id")
+    with create_engine(f"sqlite:///{db}").begin() as conn:  # as if an older engine had stored them
+        conn.execute(text("update documents set extractor = 'bilat-extract-0.0'"))
+        conn.execute(text("update facts set extractor = 'bilat-extract-0.0'"))
+    result = cli("ingest", fixtures / "lavrov-beijing-2024.html", "--db", db)
+    assert result.stdout.startswith("1 files: 1 re-extracted; ")
+    assert rows(db, "select id, kind from facts order by id") == before
+    assert rows(db, "select distinct extractor from facts") == [(bilat.extract.ENGINE_VERSION,)]
+    assert rows(db, "select extractor from documents") == [(bilat.extract.ENGINE_VERSION,)]

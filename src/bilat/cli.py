@@ -48,6 +48,8 @@ DbOption = Annotated[Optional[str], typer.Option(
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON (JSON Lines for lists) for scripts.")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")]
 VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="Print a line for every file.")]
+WorkersOption = Annotated[int, typer.Option(
+    "--workers", "-w", min=1, envvar="BILAT_WORKERS", help="Extract in this many processes.")]
 MaxSizeOption = Annotated[float, typer.Option(
     "--max-size", envvar="BILAT_MAX_MB", min=0.001, help="Refuse files larger than this many MB.")]
 
@@ -79,11 +81,13 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (read recursively) or - for paths on stdin.")],
     db: DbOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_MB,
+    workers: WorkersOption = 1,
     as_json: JsonOption = False,
     quiet: QuietOption = False,
     verbose: VerboseOption = False,
 ) -> None:
-    """Read documents into the workspace. The same text twice is stored once; a changed file is a new version."""
+    """Read documents into the workspace and extract their facts. The same text twice is stored once; a
+    changed file is a new version; documents extracted by an older engine are extracted again."""
     workspace = Workspace(db)
     files = list(expand_paths(paths))
     counts: Counter[str] = Counter()
@@ -93,10 +97,11 @@ def ingest(
     try:
         with progress:
             task = progress.add_task("ingesting", total=len(files))
-            for result in jobs.ingest(files, workspace, int(max_size * 1048576)):
+            for result in jobs.ingest(files, workspace, int(max_size * 1048576), workers):
                 progress.advance(task)
                 status = "failed" if result.error else result.outcome.status
                 counts[status] += 1
+                counts["facts"] += result.facts
                 if result.error:
                     fail(f"{result.path}: {result.error}")
                 if as_json:
@@ -113,8 +118,9 @@ def ingest(
              "run the same command again to finish (stored documents are kept, none is half-written)")
         raise typer.Exit(130)
     if not quiet and not as_json:
-        summary = ", ".join(f"{counts[s]} {s}" for s in ("added", "updated", "unchanged", "failed") if counts[s])
-        out.print(f"{len(files)} files: {summary or 'nothing to do'}; "
+        summary = ", ".join(f"{counts[s]} {s}" for s in ("added", "updated", "re-extracted", "unchanged", "failed")
+                            if counts[s])
+        out.print(f"{len(files)} files: {summary or 'nothing to do'}; {counts['facts']} facts extracted; "
                   f"{workspace.count()} documents in the workspace", markup=False)
     if counts["failed"]:
         raise typer.Exit(2)
@@ -135,9 +141,10 @@ def extract(
     published: Annotated[Optional[str], typer.Option(
         help="Publication date YYYY-MM-DD (overrides what the file says).")] = None,
     max_size: MaxSizeOption = DEFAULT_MAX_MB,
+    workers: WorkersOption = 1,
 ) -> None:
     """Extract source-linked facts from documents without storing them."""
-    from .extract import extract as run_extraction
+    from .extract import Extraction
 
     if published is not None:
         try:
@@ -145,21 +152,20 @@ def extract(
         except ValueError:
             raise BilatError(f"--published {published!r} is not a date in the form YYYY-MM-DD") from None
     failed, results = False, []
-    for path in files:
-        try:
-            document = read_document(path, int(max_size * 1048576))
-        except ReadError as exc:
-            fail(str(exc))
-            failed = True
-            continue
-        result = run_extraction(document, published).to_json()
-        if fmt is OutputFormat.json and len(files) == 1:
-            sys.stdout.write(output.to_json(result) + "\n")
-        elif fmt in (OutputFormat.json, OutputFormat.jsonl):
-            sys.stdout.write(output.to_json(result, indent=None) + "\n")
-            sys.stdout.flush()
-        else:
-            results.append(result)
+    with jobs.Extractor(workers) as extractor:
+        for batch in jobs.batched(files, jobs.BATCH * workers):
+            documents = []
+            for path in batch:
+                try:
+                    documents.append(read_document(path, int(max_size * 1048576)))
+                except ReadError as exc:
+                    fail(str(exc))
+                    failed = True
+            for document in documents:
+                if published:
+                    document.published = published
+            for document, facts in zip(documents, extractor.map(documents)):
+                _emit(Extraction.of(document, facts).to_json(), fmt, len(files), results)
     if fmt is OutputFormat.csv:
         sys.stdout.write(output.to_csv(results))
     elif fmt is OutputFormat.table:
@@ -167,6 +173,17 @@ def extract(
             _print_facts_table(result)
     if failed:
         raise typer.Exit(2)
+
+
+def _emit(result: dict, fmt: "OutputFormat", n_files: int, results: list) -> None:
+    """JSON goes out as each document is done; CSV and tables are printed at the end."""
+    if fmt is OutputFormat.json and n_files == 1:
+        sys.stdout.write(output.to_json(result) + "\n")
+    elif fmt in (OutputFormat.json, OutputFormat.jsonl):
+        sys.stdout.write(output.to_json(result, indent=None) + "\n")
+        sys.stdout.flush()
+    else:
+        results.append(result)
 
 
 def _print_facts_table(result: dict) -> None:

@@ -1,13 +1,21 @@
-"""Batch jobs over many files: each file read and stored on its own, failures reported and skipped."""
+"""Batch jobs over many files: each file read, extracted and stored on its own; failures are reported
+and skipped. Extraction can run in a pool of worker processes; the database is written by this process
+only, in batches, so memory stays flat however long the corpus."""
 from __future__ import annotations
 
+import multiprocessing
+import signal
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 from .errors import ReadError
 from .ingest import read_document
+from .model import Document, Fact
 from .store import Outcome, Workspace
+
+BATCH = 16
 
 
 @dataclass(frozen=True)
@@ -16,20 +24,89 @@ class FileResult:
     outcome: Outcome | None = None
     error: str | None = None
     notes: tuple[str, ...] = ()
+    facts: int = 0
 
     def to_json(self) -> dict:
         if self.error:
             return {"path": self.path, "status": "failed", "error": self.error}
         out = self.outcome
         return {"path": self.path, "status": out.status, "id": out.document_id, "version": out.version,
-                "notes": list(self.notes)}
+                "facts": self.facts, "notes": list(self.notes)}
 
 
-def ingest(paths: Iterable[Path], workspace: Workspace, max_bytes: int | None = None) -> Iterator[FileResult]:
-    for path in paths:
-        try:
-            doc = read_document(path, max_bytes)
-        except ReadError as exc:
-            yield FileResult(str(path), error=exc.reason)
-            continue
-        yield FileResult(str(path), outcome=workspace.add(doc), notes=tuple(doc.notes))
+def extract_facts(doc: Document) -> list[Fact]:
+    from .extract import extract
+
+    return extract(doc).all()
+
+
+def _worker_init() -> None:
+    # Ctrl-C goes to the whole process group; the parent decides what to do, workers just stop.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from .extract import build_context  # noqa: F401  (imports the pipeline once per worker)
+    from .nlp import get_nlp
+    from .extract.actors import gazetteer
+
+    get_nlp()
+    gazetteer()
+
+
+class Extractor:
+    """Runs extraction here (workers=1) or in a pool of processes that each load the pipeline once."""
+
+    def __init__(self, workers: int = 1):
+        self.workers = max(1, workers)
+        self.pool = None
+        if self.workers > 1:
+            self.pool = multiprocessing.get_context("fork").Pool(self.workers, initializer=_worker_init)
+
+    def map(self, docs: list[Document]) -> list[list[Fact]]:
+        if self.pool is None:
+            return [extract_facts(d) for d in docs]
+        return self.pool.map(extract_facts, docs, chunksize=1)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def batched(items: Iterable, n: int) -> Iterator[list]:
+    it = iter(items)
+    while batch := list(islice(it, n)):
+        yield batch
+
+
+def ingest(paths: Iterable[Path], workspace: Workspace, max_bytes: int | None = None,
+           workers: int = 1) -> Iterator[FileResult]:
+    from .extract import ENGINE_VERSION
+
+    with Extractor(workers) as extractor:
+        for batch in batched(paths, BATCH * max(1, workers)):
+            results: list[FileResult | None] = [None] * len(batch)
+            todo: list[tuple[int, Document, object]] = []
+            for i, path in enumerate(batch):
+                try:
+                    doc = read_document(path, max_bytes)
+                except ReadError as exc:
+                    results[i] = FileResult(str(path), error=exc.reason)
+                    continue
+                stored = workspace.extractor_of(doc.id)
+                if stored == ENGINE_VERSION:
+                    results[i] = FileResult(str(path), outcome=workspace.add(doc), notes=tuple(doc.notes))
+                else:
+                    todo.append((i, doc, stored))
+            for (i, doc, stored), facts in zip(todo, extractor.map([d for _, d, _ in todo])):
+                if stored is False:
+                    outcome = workspace.add(doc, facts, ENGINE_VERSION)
+                else:  # stored by an older engine: its facts are replaced in one transaction
+                    workspace.replace_facts(doc.id, facts, ENGINE_VERSION)
+                    outcome = Outcome("re-extracted", doc.id, 1, str(Path(doc.path).resolve()))
+                results[i] = FileResult(str(batch[i]), outcome=outcome, notes=tuple(doc.notes), facts=len(facts))
+            yield from results

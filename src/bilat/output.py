@@ -37,8 +37,8 @@ def rows(result: dict):
             yield {
                 "document": path, "kind": kind, "summary": summary(kind, fact),
                 "date": fact.get("date") or fact.get("signed") or fact.get("period") or "",
-                "source": (fact.get("source") or {}).get("cameo") or "",
-                "target": (fact.get("target") or {}).get("cameo") or "",
+                "source": fact["source"]["cameo"] or "" if kind == "events" else "",
+                "target": fact["target"]["cameo"] or "" if kind == "events" else "",
                 "cameo": fact.get("cameo") or "",
                 "evidence_start": fact["evidence"]["start"], "evidence_end": fact["evidence"]["end"],
                 "evidence": fact["evidence"]["text"],

@@ -33,6 +33,13 @@ class Extraction:
     def all(self) -> list[Fact]:
         return [f for kind in FACT_KINDS for f in self.facts[kind]]
 
+    @classmethod
+    def of(cls, document: Document, facts: list[Fact]) -> "Extraction":
+        result = cls(document)
+        for fact in facts:
+            result.facts[fact.kind].append(fact)
+        return result
+
     def to_json(self) -> dict:
         out = {"document": self.document.metadata()}
         for kind in FACT_KINDS:
@@ -47,7 +54,7 @@ def build_context(document: Document, published: str | None = None) -> Context:
     dates = DateIndex(doc, published)
     ctx = Context(document, doc, published, actors, dates, None)
     on_date = published or (dates.occasion.first.isoformat() if dates.occasion and dates.occasion.first else None)
-    ctx.people = PeopleIndex(doc, actors, on_date)
+    ctx.people = PeopleIndex(doc, actors, on_date, dates.spans)
     return ctx
 
 

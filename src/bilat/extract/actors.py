@@ -72,6 +72,8 @@ class Gazetteer:
             if form and key not in self.specs:
                 self.specs[key] = spec
                 forms.append((key, form))
+                if form.startswith("the "):  # sentence-initial 'The Kremlin'
+                    forms.append((key, "The " + form[4:]))
                 if "'" in form:  # texts write the typographic apostrophe as often as the straight one
                     forms.append((key, form.replace("'", "\u2019")))
 
@@ -170,8 +172,8 @@ def unique_actors(actors: list[Actor]) -> list[Actor]:
 
 
 def _modifier_of_thing(span: Span) -> bool:
-    """'Jerusalem artichokes', 'Moscow time': a capital used as a compound modifier of a common noun names a
-    thing, not a government. States and demonyms as modifiers ('Russia policy') still count."""
+    """'Jerusalem artichokes', 'the Paris Agreement', 'the Minsk agreements': a capital used as a modifier of
+    a noun names a thing, not a government. States and demonyms as modifiers ('Russia policy') still count."""
     last = span[-1]
-    return (last.dep_ == "compound" and last.head.pos_ == "NOUN" and last.head.i >= span.end
+    return (last.dep_ in ("compound", "nmod") and last.head.pos_ in ("NOUN", "PROPN") and last.head.i >= span.end
             and span.label_.startswith("capital:"))

@@ -111,12 +111,17 @@ def _head_actors(ctx: Context, token: Token, memory: Memory | None, depth: int) 
         return [mention.actor]
     role = _group_nouns().get(lower) or _group_nouns().get(token.lemma_.lower())
     if role is not None:
-        owner = _owner(ctx, token)
-        if owner is not None:
-            cameo = f"{owner.country}{role}" if owner.country else owner.cameo
-            level = "government" if role == "GOV" else owner.level
-            return [Actor(noun_phrase(token).text, owner.country, owner.org, cameo, level)]
+        text = _group_text(token)
+        return [Actor(text, owner.country, owner.org, f"{owner.country}{role}" if owner.country else owner.cameo,
+                      "government" if role == "GOV" else owner.level) for owner in _owners(ctx, token)]
     return []
+
+
+def _group_text(token: Token) -> str:
+    """'the Russian officials' (without a date or list hung on the phrase)."""
+    start = min([token.i] + [c.left_edge.i for c in token.children if c.i < token.i and c.dep_ in (
+        "det", "amod", "compound", "poss", "nummod", "predet")])
+    return token.doc[start:token.i + 1].text
 
 
 def _earlier_subject(ctx: Context, token: Token, memory: Memory | None, depth: int) -> list[Actor]:
@@ -129,20 +134,28 @@ def _earlier_subject(ctx: Context, token: Token, memory: Memory | None, depth: i
     return []
 
 
-def _owner(ctx: Context, token: Token) -> Actor | None:
-    """The state that owns a group noun: 'Russian officials', 'China's leaders', 'the government of Japan'."""
+def _owners(ctx: Context, token: Token) -> list[Actor]:
+    """The states owning a group noun: 'Russian officials', 'China's leaders', 'the government of Japan',
+    'Chinese and Russian bombers' (both)."""
+    owners = []
     for child in token.children:
         if child.dep_ in ("amod", "compound", "poss", "nmod"):
-            m = ctx.actors.at(child)
-            if m is not None and m.actor.key:
-                return m.actor
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for obj in child.children:
-                m = ctx.actors.at(obj)
-                if m is not None and m.actor.key:
-                    return m.actor
-    return None
+            owners += _mention_actors(ctx, child)
+    if not owners:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in child.children:
+                    owners += _mention_actors(ctx, obj)
+    return unique_actors(owners)
+
+
+def _mention_actors(ctx: Context, token: Token) -> list[Actor]:
+    out = []
+    for t in (token, *token.conjuncts):
+        m = ctx.actors.at(t)
+        if m is not None and m.actor.key and m.spec.kind != "person":
+            out.append(m.actor)
+    return out
 
 
 def subject_of(verb: Token) -> tuple[Token | None, bool]:
@@ -153,6 +166,15 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             return child, False
         if child.dep_ in ("nsubjpass", "csubjpass"):
             return child, True
+    if verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        # 'On 9 April Lavrov held talks', 'On 3 May the ministers met': the parser may take the subject
+        # for the object of the fronted preposition that carries the date
+        for child in verb.children:
+            if child.dep_ == "prep" and child.i < verb.i:
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN") and obj.ent_type_ not in ("DATE", "TIME") \
+                            and any(t.like_num or t.ent_type_ == "DATE" for t in child.subtree):
+                        return obj, False
     if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and verb.head.head.tag_ == verb.tag_:
         # 'X confirms that T is ..., and opposes Y': the parser hangs 'opposes' on the embedded clause,
         # but it is X's second verb

@@ -18,12 +18,15 @@ MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+MONTH_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                "eleven": 11}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "last": -1, "final": -1}
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10, "several": None}
 UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "fortnight": 14}
 
-_M = r"(?P<{n}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_M = (r"(?P<{n}>January|February|March|April|May|June|July|August|September|October|November|December"
+      r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?(?![a-z]))")
 _D = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?"
 _Y = r"(?P<{n}>(?:19|20)\d\d)"
 _TO = r"\s*(?:-|–|—|to|and|until|till|through)\s*"
@@ -57,12 +60,20 @@ PATTERNS = [
     ("quarter", r"\bQ(?P<qn>[1-4])\s+(?P<y>(?:19|20)\d\d)"),
     ("half", r"(?:the\s+)?(?P<h>first|second)\s+half(?:\s+of)?\s+(?P<y>(?:19|20)\d\d)"),
     ("half", r"\bH(?P<hn>[12])\s+(?P<y>(?:19|20)\d\d)"),
+    # the first seven months (of 2024), the first half of the year: cumulative periods of statistics
+    ("first_months", r"(?:the\s+)?first\s+(?P<nm>two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01])\s+months"
+                     r"(?:\s+of\s+(?:(?P<y>(?:19|20)\d\d)|(?P<rel>the|this|last)\s+year))?"),
+    ("quarter", r"(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
+                r"(?:\s+of\s+(?P<rel>the|this|last)\s+year)?(?!\s+of\s+(?:19|20)\d\d)"),
+    ("half", r"(?:the\s+)?(?P<h>first|second)\s+half(?:\s+of\s+(?P<rel>the|this|last)\s+year)?(?!\s+of\s+(?:19|20)\d\d)"),
+    # by the end of November: the year so far
+    ("year_to", _p(r"\b(?:by|until|through|to)\s+the\s+end\s+of\s+{m}(?:\s+{y})?", m=_M.format(n="m1"), y=_Y.format(n="y"))),
     # January–April 2024, between January and April
     ("month_range", _p(r"(?:from\s+|between\s+)?{m1}{to}{m2}(?:,?\s+{y})?", m1=_M.format(n="m1"), m2=_M.format(n="m2"),
                        y=_Y.format(n="y"), to=_TO)),
     # March 2024; in March (the bare month needs a preposition so that the verb 'may' is not a month)
     ("month", _p(r"{m}\s+{y}", m=_M.format(n="m1"), y=_Y.format(n="y"))),
-    ("month", _p(r"\b(?:in|of|since|by|until|for|during|early|mid|late)[\s-]+{m}(?!\s+\d)", m=_M.format(n="m1"))),
+    ("month", _p(r"\b(?i:in|of|since|by|until|for|during|early|mid|late)[\s-]+{m}(?!\s+\d)", m=_M.format(n="m1"))),
     ("year", r"(?<![\d-])(?P<y>(?:19|20)\d\d)(?![\d-])"),
     # relative to publication
     ("weekday", r"\b(?:(?P<wrel>last|this|on|next)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
@@ -72,7 +83,8 @@ PATTERNS = [
     ("next_day", r"\b(?:the\s+)?(?P<nextday>following day|next day|day after|day before|previous day|same day|that day|that evening|that morning|in the evening|in the morning|later that day|later the same day|the evening)\b"),
     ("nth_day", r"\b(?:on\s+)?the\s+(?P<nth>first|second|third|fourth|fifth|sixth|seventh|last|final)\s+day\b"),
 ]
-_COMPILED = [(kind, re.compile(rx, re.IGNORECASE if kind in ("weekday", "deictic", "shift", "next_day", "nth_day") else 0))
+_NOCASE = ("weekday", "deictic", "shift", "next_day", "nth_day", "first_months", "quarter", "half", "year_to")
+_COMPILED = [(kind, re.compile(rx, re.IGNORECASE if kind in _NOCASE else 0))
              for kind, rx in PATTERNS]
 OCCASION_NOUNS = {"visit", "summit", "trip", "talks", "meeting", "forum", "tour", "exercise", "exercises", "drills",
                   "patrol", "session", "conference", "ceremony"}
@@ -191,6 +203,22 @@ class DateIndex:
             return year
         return self.year
 
+    def _stat_year(self, g: dict, last_month: int, sentence_year: int | None) -> int | None:
+        """The year of a yearless part of a year ('the first half'): 'last year' says so; otherwise a part not
+        yet over at publication is the previous year's, as statistics only report finished periods."""
+        if "y" in g:
+            return int(g["y"])
+        rel = g.get("rel", "").lower()
+        if rel == "last":
+            base = self.published.year if self.published else self.year
+            return base - 1 if base else None
+        if sentence_year and rel != "this":
+            return sentence_year
+        if self.published:
+            year = self.published.year
+            return year - 1 if _month_end(year, last_month) > self.published + dt.timedelta(days=45) else year
+        return self.year
+
     def _resolve(self, start, end, kind, g, last, sentence_year, span) -> DateSpan:
         def out(grain, first, lastday):
             return DateSpan(start, end, kind, grain, first, lastday)
@@ -217,14 +245,26 @@ class DateIndex:
             if not year:
                 return out("month", None, None)
             return out("month", dt.date(year - (1 if m1 > m2 else 0), m1, 1), _month_end(year, m2))
+        if kind == "first_months":
+            n = MONTH_COUNTS.get(g["nm"].lower()) or int(g["nm"])
+            year = self._stat_year(g, n, sentence_year)
+            return out("month", dt.date(year, 1, 1), _month_end(year, n)) if year else out("month", None, None)
+        if kind == "year_to":
+            m = _month(g["m1"])
+            year = int(g["y"]) if "y" in g else self._year_for(m, 1, sentence_year)
+            return out("month", dt.date(year, 1, 1), _month_end(year, m)) if year else out("month", None, None)
         if kind == "quarter":
             q = int(g["qn"]) if "qn" in g else {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2,
                                                  "3rd": 3, "4th": 4}[g["q"].lower()]
-            year = int(g["y"])
+            year = self._stat_year(g, 3 * q, sentence_year)
+            if not year:
+                return out("quarter", None, None)
             return out("quarter", dt.date(year, 3 * q - 2, 1), _month_end(year, 3 * q))
         if kind == "half":
             h = int(g["hn"]) if "hn" in g else (1 if g["h"].lower() == "first" else 2)
-            year = int(g["y"])
+            year = self._stat_year(g, 6 * h, sentence_year)
+            if not year:
+                return out("half", None, None)
             return out("half", dt.date(year, 6 * h - 5, 1), _month_end(year, 6 * h))
         if kind == "year":
             year = int(g["y"])
@@ -282,7 +322,7 @@ class DateIndex:
     def _deictic(self, phrase: str, out) -> DateSpan:
         p = self.published
         if p is None:
-            return out("day", None, None)
+            return self._deictic_year(phrase, out)
         if phrase == "today":
             return out("day", p, p)
         if phrase == "yesterday":
@@ -307,6 +347,14 @@ class DateIndex:
         if phrase == "next year":
             return out("year", dt.date(p.year + 1, 1, 1), dt.date(p.year + 1, 12, 31))
         return out("day", None, None)
+
+    def _deictic_year(self, phrase: str, out) -> DateSpan:
+        """Without a publication date, 'last year' still counts from the year the document speaks of."""
+        shift = {"last year": -1, "this year": 0, "earlier this year": 0, "next year": 1}.get(phrase)
+        if shift is None or not self.year:
+            return out("day", None, None)
+        year = self.year + shift
+        return out("year", dt.date(year, 1, 1), dt.date(year, 12, 31))
 
     # -- questions -------------------------------------------------------------------------------
 

@@ -28,6 +28,9 @@ UNREAL_HEADS = {"expect", "plan", "intend", "hope", "want", "seek", "aim", "prop
                 "promise", "pledge", "vow", "continue", "would", "expected", "planned", "supposed", "going", "wish"}
 NEGATIVE_DETS = {"no", "neither", "nor", "without"}
 PLACE_PREPS = ("in", "at")
+# Verbs whose object noun names the act ('paid a visit', 'made a trip', 'began a patrol').
+LIGHT_VERBS = {"pay", "make", "undertake", "begin", "start", "conclude", "complete", "end", "wrap", "conduct",
+               "stage", "launch", "hold", "carry"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -134,6 +137,11 @@ def _nominal(ctx: Context, noun: Token, spec: dict, memory: Memory):
         by = prep_object(noun, ("by",))
         if by is not None:
             sources = actors_of(ctx, by, memory)
+    if not sources and noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
+        # 'Modi paid a visit to Moscow': the one who pays the visit makes it
+        subj, passive = subject_of(noun.head)
+        if subj is not None and not passive:
+            sources = actors_of(ctx, subj, memory)
     targets: list[Actor] = []
     for prep in spec.get("target", []):
         pobj = prep_object(noun, (prep,))
@@ -145,11 +153,11 @@ def _nominal(ctx: Context, noun: Token, spec: dict, memory: Memory):
             if targets:
                 break
     if not targets and spec.get("with_clause"):
-        # 'threats to impose sanctions on Chinese banks ...': the first actor the threatened act names
-        for t in noun.subtree:
-            if t.dep_ in ("xcomp", "acl", "relcl") and t.i > noun.i:
-                targets = _actors_inside(ctx, t)[:1]
-                break
+        # 'threats to impose sanctions on Chinese banks', 'threats of sanctions against Chinese banks':
+        # the first actor named after the threat is its target
+        keys = {s.key for s in sources}
+        after = [a for a in _actors_inside(ctx, noun, after_only=True) if a.key not in keys]
+        targets = after[:1]
     if not sources and not targets and spec.get("symmetric") and ctx.actors.dyad and any(
             c.lower_ == "joint" for c in noun.subtree if c.i < noun.i):
         sources, targets = [ctx.actors.dyad[0]], [ctx.actors.dyad[1]]  # 'the joint exercise' of the pair
@@ -236,9 +244,11 @@ def _joint_context(trigger: Token) -> bool:
 
 # -- arguments, dates, places -------------------------------------------------------------------
 
-def _actors_inside(ctx: Context, token: Token) -> list[Actor]:
+def _actors_inside(ctx: Context, token: Token, after_only: bool = False) -> list[Actor]:
     """Actors named anywhere in an object phrase ('the principles of the Chinese proposal' -> CHN)."""
     span = noun_phrase(token)
+    if after_only:
+        span = token.doc[token.i + 1:span.end]
     out, seen = [], set()
     for m in ctx.actors.in_span(span.start, span.end):
         if m.actor.key and m.actor.key not in seen and m.spec.kind != "person":
@@ -284,8 +294,9 @@ def _event_dates(ctx: Context, trigger: Token, nominal: bool) -> tuple[tuple[dt.
         own = [s for s in spans if phrase.start_char <= s.start and s.end <= phrase.end_char + 3]
         after = [s for s in spans if 0 <= s.start - phrase.end_char <= 3]  # 'the visit (16-17 May)'
         chosen = own or after
-        if not chosen and trigger.dep_ in ("nsubj", "nsubjpass"):
-            # 'The exercise ended on 17 July': the clause's date is the act's
+        if not chosen and (trigger.dep_ in ("nsubj", "nsubjpass") or (
+                trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in LIGHT_VERBS)):
+            # 'The exercise ended on 17 July', 'paid a visit on 8 July': the clause's date is the act's
             chosen = [s for s in spans if not _inside_other_phrase(ctx, trigger.head, s)]
         if chosen:
             return (chosen[0].first, chosen[0].last), True

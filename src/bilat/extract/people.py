@@ -13,6 +13,7 @@ from ..model import Actor, Evidence, Person
 from ..vocab import load
 from .actors import ActorIndex, holders_in_office
 from .context import Context, sentence_evidence
+from .dates import MONTHS
 
 FAMILY_NAME_FIRST = {"CHN", "TWN", "PRK", "KOR", "VNM", "SGP", "HKG", "MAC", "MNG"}
 _BOUNDARY = {",", ":", ";", "(", ")", "–", "—", "\n", "and", "or", "with", "by", "to", "from", "that", "who"}
@@ -47,6 +48,12 @@ class PersonRecord:
         return Actor(self.name, self.country, None, f"{self.country}{self.cameo_role}" if self.country else None, level)
 
 
+@functools.lru_cache(maxsize=1)
+def _role_heads() -> set[str]:
+    """Last words of role phrases: a title before a comma must end in one ('chief executive,')."""
+    return {name.split()[-1] for name, _ in role_patterns()}
+
+
 def find_role(text: str) -> tuple[str, dict] | None:
     """The longest role noun phrase of roles.yaml in a stretch of text."""
     low = text.lower()
@@ -56,13 +63,26 @@ def find_role(text: str) -> tuple[str, dict] | None:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def leader_surnames() -> dict:
+    """Surname -> that person's gazetteer rows, for heads of state and government whose surname no other
+    such head bears."""
+    rows: dict[str, list] = {}
+    for h in load().people:
+        if h.office in ("head_of_state", "head_of_government"):
+            parts = h.name.split()
+            rows.setdefault(parts[0] if h.country in FAMILY_NAME_FIRST else parts[-1], []).append(h)
+    return {s: r for s, r in rows.items() if len({h.name for h in r}) == 1 and len(s) > 2}
+
+
 class PeopleIndex:
     """Every person of a document, in order of first full mention, and which tokens refer to whom."""
 
-    def __init__(self, doc: Doc, actors: ActorIndex, on_date: str | None):
+    def __init__(self, doc: Doc, actors: ActorIndex, on_date: str | None, date_spans=()):
         self.doc = doc
         self.actors = actors
         self.on_date = on_date
+        self.in_date = {i for d in date_spans for i in range(d.start, d.end)}  # char offsets of dates
         self.people: list[PersonRecord] = []
         self.by_token: dict[int, PersonRecord] = {}
         self._collect()
@@ -133,6 +153,17 @@ class PeopleIndex:
         """'the new defence minister Andrei Belousov', 'China's vice-president Han Zheng'."""
         doc = self.doc
         i = span.start
+        if i >= 2 and doc[i - 1].text == ",":
+            # 'Rosneft's chief executive, Igor Sechin': the title stands before the comma
+            window_end = i - 1
+            start = window_end
+            while start > 0 and window_end - start < 12 and doc[start - 1].text.lower() not in _BOUNDARY \
+                    and doc[start - 1].pos_ not in ("VERB", "AUX") and "\n" not in doc[start - 1].whitespace_:
+                start -= 1
+            if start < window_end:
+                role = self._role_from(doc[start:window_end])
+                if role is not None and doc[window_end - 1].lower_ in _role_heads():
+                    return role
         start = i
         while start > 0 and i - start < 12:
             prev = doc[start - 1]
@@ -140,6 +171,12 @@ class PeopleIndex:
                     or prev.pos_ in ("VERB", "AUX") or "\n" in prev.whitespace_ or "\n" in prev.text:
                 break
             start -= 1
+        if start == i:
+            return None
+        # A time phrase before the title is not part of it: 'Later the same day Chinese President Xi'
+        while start < i and (doc[start].idx in self.in_date or doc[start].ent_type_ in ("DATE", "TIME") or doc[start].pos_ in (
+                "ADV", "ADP", "SCONJ", "CCONJ", "VERB", "PUNCT")):
+            start += 1
         if start == i:
             return None
         return self._role_from(doc[start:i])
@@ -196,8 +233,24 @@ class PeopleIndex:
         return None
 
     def _surnames(self) -> None:
-        """Single-token mentions of a known person's surname (or a possessive of it) refer to that person."""
+        """Single-token mentions of a known person's surname (or a possessive of it) refer to that person.
+        Leaders are often named by surname alone ('Putin's visit'): a surname that only one head of state
+        or government in the gazetteer bears stands for them even without a full mention."""
         index = {p.surname: p for p in self.people}
+        covered = {i for p in self.people for span in p.spans for i in range(span.start, span.end)}
+        for token in self.doc:
+            holders = leader_surnames().get(token.text)
+            holder = holders_in_office(holders, self.on_date) if holders else None
+            if holder is None or token.text in index or token.i in covered or token.pos_ != "PROPN" \
+                    or token.ent_type_ in ("DATE", "TIME") or token.lower_ in MONTHS:
+                continue
+            if self.on_date and not (holder.start[:len(self.on_date)] <= self.on_date
+                                     and (holder.end is None or self.on_date <= holder.end)):
+                continue
+            record = PersonRecord(token.text, holder.country, holder.title, "gazetteer", holder.office,
+                                  self.doc[token.i:token.i + 1], token.text)
+            self.people.append(record)
+            index[token.text] = record
         for token in self.doc:
             record = index.get(token.text)
             if record is None or token.i in self.by_token or any(s.start <= token.i < s.end for s in record.spans):

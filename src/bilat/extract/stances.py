@@ -204,7 +204,8 @@ def _with_tail(verb: Token, span: Span) -> Span:
     what exactly is supported."""
     end = span.end
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in ("in", "as", "on") and child.i == end:
+        if child.dep_ == "prep" and child.lower_ in ("in", "as", "on") and child.i == end and not any(
+                t.ent_type_ in ("DATE", "TIME") or t.like_num for t in child.subtree):
             end = child.right_edge.i + 1
     return span.doc[span.start:end]
 

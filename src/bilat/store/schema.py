@@ -35,6 +35,7 @@ class DocumentRow(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     previous_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"), index=True)
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    extractor: Mapped[str | None] = mapped_column(String(32))  # engine version of the stored facts
 
 
 class FactRow(Base):

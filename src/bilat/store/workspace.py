@@ -80,7 +80,7 @@ class Workspace:
                 encoding=doc.encoding, notes=doc.notes, text=doc.text, chars=len(doc.text),
                 pages=[[p.number, p.start, p.end] for p in doc.pages],
                 version=prior.version + 1 if prior else 1, previous_id=prior.id if prior else None,
-                ingested_at=dt.datetime.now(dt.timezone.utc),
+                ingested_at=dt.datetime.now(dt.timezone.utc), extractor=extractor or None,
             )
             session.add(row)
             try:
@@ -94,13 +94,21 @@ class Workspace:
             return Outcome("updated" if prior else "added", doc.id, row.version, path)
 
     def replace_facts(self, document_id: str, facts: list, extractor: str) -> int:
-        """Swap a stored document's facts for a new extraction in one transaction."""
+        """Swap a stored document's facts for a new extraction in one transaction: readers see the old
+        facts or the new ones, never a mix or none."""
         with Session(self.engine) as session, session.begin():
             row = self._row(session, document_id)
             session.query(FactRow).filter(FactRow.document_id == row.id).delete()
             session.flush()
             session.add_all(_fact_rows(row, _as_document(row), facts, extractor))
+            row.extractor = extractor
             return len(facts)
+
+    def extractor_of(self, content_hash: str) -> str | None | bool:
+        """The engine version behind a stored document's facts; False when the text is not stored."""
+        with Session(self.engine) as session:
+            row = session.scalar(select(DocumentRow).where(DocumentRow.content_hash == content_hash))
+            return False if row is None else row.extractor
 
     # -- reading ---------------------------------------------------------------------------------
 

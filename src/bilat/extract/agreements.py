@@ -1,0 +1,784 @@
+"""Agreements: documents signed, concluded, adopted or jointly issued, from running text ('the two presidents
+signed a joint statement on ...') and from enumerated lists under a heading of documents signed.
+
+Cues (kind nouns, signing verbs, list headings, party levels, domains) live in vocab/agreements.yaml.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from ..model import Actor, Agreement, Evidence, Place
+from ..vocab import load
+from . import register
+from .context import Context
+
+_ENUMERATOR = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|[-•*–—·▪])\s+")
+_LEAD_ARTICLE = re.compile(r"^(?:an?|the)\s+", re.IGNORECASE)
+_PARTY_STOPS = {"on", "regarding", "concerning", "about", "that", "which", "who", "to", "under", "signed", "at",
+                "during", "after", "before", "following", "within", "as"}
+_NAME_PREPS = {"for", "of", "in"}  # inside names ('Federal Service for ...') unless what follows is lower case
+_TITLE_PREPS = {"on", "of", "between", "for", "regarding", "concerning", "about", "to", "by", "with"}
+_SPECIFIC_PREPS = {"on", "of", "between", "for", "regarding", "concerning", "about", "by", "with"}
+_SIGNING_NOUNS = {"signing", "conclusion", "adoption", "exchange"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_CAMEO_ROLE = {"government": "GOV", "ministry": "GOV", "agency": "GOV", "media": "MED", "company": "BUS"}
+# a bare year is a target ('until 2030') unless the signing is placed in it
+_SIGNED_IN_YEAR = re.compile(r"(?:^|\W)(?:back\s+)?in\s+$", re.I)
+_OCCASIONS = {"visit", "summit", "trip", "talks", "meeting", "tour", "forum", "session", "ceremony", "negotiations"}
+
+
+@dataclass(frozen=True)
+class Cues:
+    kinds: tuple[tuple[str, tuple[str, ...], int], ...]  # kind, lower-case words, index of the head word
+    signing: frozenset[str]
+    release: frozenset[str]
+    list_heads: tuple[str, ...]
+    domains: tuple[tuple[str, re.Pattern], ...]
+    levels: tuple[tuple[str, tuple[str, ...]], ...]
+    joint: tuple[tuple[str, str], ...]  # phrase, level
+    irrealis: frozenset[str]
+    negators: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def cues() -> Cues:
+    data = load().agreements
+    kinds = []
+    for kind, nouns in data["kinds"].items():
+        for noun in nouns:
+            words = tuple(noun.lower().split())
+            kinds.append((kind, words, words.index("of") - 1 if "of" in words else len(words) - 1))
+    kinds.sort(key=lambda k: -len(k[1]))
+    domains = tuple((label, re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in words) + ")", re.I))
+                    for label, words in data["domains"].items())
+    levels = [(level, tuple(words)) for level, words in data["party_levels"].items()]
+    levels += [(spec["level"], (role,)) for role, spec in load().roles["roles"].items() if spec.get("level")]
+    joint = sorted(((p, level) for level, phrases in data["joint_parties"].items() for p in phrases),
+                   key=lambda x: -len(x[0]))
+    return Cues(tuple(kinds), frozenset(data["signing_verbs"]), frozenset(data.get("release_verbs", [])),
+                tuple(h.lower() for h in data["list_heads"]), domains, tuple(levels), tuple(joint),
+                frozenset(data.get("irrealis_heads", [])), frozenset(data.get("negators", [])))
+
+
+@dataclass
+class Found:
+    """An agreement as found, before duplicates are merged."""
+
+    title: str
+    kind: str
+    head: Token
+    parties: list[Actor]
+    signed: str | None
+    place: Place | None
+    evidence: Evidence
+    generic: bool
+    from_list: bool = False
+    extra: dict = field(default_factory=dict)
+
+    def to_agreement(self) -> Agreement:
+        return Agreement(self.title, self.kind, self.parties, domains_of(self.title), self.signed, self.place,
+                         self.evidence)
+
+
+# -- vocabulary matching ---------------------------------------------------------------------------------
+
+def agreement_nouns(span: Span) -> list[tuple[Token, str, int]]:
+    """Agreement noun phrases of a span as (head token, kind, first token index), in text order; the longest
+    name wins where two overlap ('joint statement' over 'statement')."""
+    out, i = [], span.start
+    doc = span.doc
+    while i < span.end:
+        hit = _kind_at(doc, i, span.end)
+        if hit is None:
+            i += 1
+            continue
+        kind, words, head = hit
+        out.append((doc[i + head], kind, i))
+        i += len(words)
+    return out
+
+
+def _kind_at(doc, i: int, end: int):
+    for kind, words, head in cues().kinds:
+        n = len(words)
+        if i + n > end:
+            continue
+        toks = doc[i:i + n]
+        if all(_word_is(t, w, j == n - 1) for j, (t, w) in enumerate(zip(toks, words))):
+            if toks[head].pos_ in ("NOUN", "PROPN"):
+                return kind, words, head
+    return None
+
+
+def _word_is(token: Token, word: str, last: bool) -> bool:
+    low = token.lower_
+    return low == word or (last and token.lemma_.lower() == word)
+
+
+def domains_of(title: str) -> list[str]:
+    return [label for label, rx in cues().domains if rx.search(title)]
+
+
+# -- lists of signed documents ---------------------------------------------------------------------------
+
+@dataclass
+class ListBlock:
+    heading: tuple[int, int] | None  # char span of the heading line
+    items: list[tuple[int, int]]  # char spans of item lines
+
+
+def list_blocks(text: str) -> list[ListBlock]:
+    """Runs of enumerated lines (blank lines allowed between them) with the line before the run as heading."""
+    blocks: list[ListBlock] = []
+    last_text_line: tuple[int, int] | None = None
+    current: ListBlock | None = None
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if not line.strip():
+            continue
+        if _ENUMERATOR.match(line):
+            if current is None:
+                current = ListBlock(last_text_line, [])
+                blocks.append(current)
+            current.items.append((start, end))
+        else:
+            current = None
+            last_text_line = (start, end)
+    return blocks
+
+
+def _is_signed_heading(ctx: Context, heading: Span | None) -> bool:
+    if heading is None:
+        return False
+    low = heading.text.lower()
+    if any(h in low for h in cues().list_heads):
+        return True
+    last = list(heading.sents)[-1]
+    return last.text.rstrip().endswith(":") and any(_done_signing(t) for t in last if t.lemma_ in cues().signing)
+
+
+# -- did the signing happen? -------------------------------------------------------------------------------
+
+def signing_verb(noun: Token) -> Token | None:
+    """The signing verb whose object (or passive subject) the agreement noun is."""
+    n = noun
+    while n.dep_ in ("conj", "appos") and n.head.pos_ in ("NOUN", "PROPN"):
+        n = n.head
+    if n.dep_ in ("dobj", "obj", "nsubjpass") and n.head.lemma_ in cues().signing:
+        return n.head
+    # 'witnessed the signing of an agreement on ...': the clause around the nominal decides
+    if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in _SIGNING_NOUNS:
+        nominal = n.head.head
+        if nominal.head.pos_ in ("VERB", "AUX") and nominal.dep_ in ("dobj", "pobj", "nsubjpass", "nsubj"):
+            return nominal.head if nominal.dep_ != "pobj" else nominal.head.head
+    return None
+
+
+def participle_signing(noun: Token) -> Token | None:
+    """'the agreement signed on 4 February 2022': a signing participle modifying the noun."""
+    for t in noun.subtree:
+        # the participle often hangs on the last noun of the title ('... of the territory signed on ...')
+        if t.i > noun.i and t.dep_ in ("acl", "relcl") and t.lemma_ in cues().signing and t.tag_ == "VBN":
+            return t
+    return None
+
+
+def _done_signing(verb: Token) -> bool:
+    """Past or present, asserted: not negated, not modal, not wished for, planned or conditional."""
+    c = cues()
+    if verb.tag_ in ("VB", "VBG") and not any(a.lower_ in ("did", "do", "does") for a in verb.children):
+        return False
+    h = verb
+    for _ in range(3):
+        for child in h.children:
+            if child.dep_ in ("aux", "auxpass") and (child.lemma_ in c.irrealis or child.tag_ in ("TO", "MD")):
+                return False
+            if child.dep_ == "neg" or child.lower_ in c.negators:
+                return False
+            if child.dep_ == "mark" and child.lower_ in ("if", "unless", "until", "whether", "once"):
+                return False
+        if h.dep_ in ("xcomp", "ccomp", "conj", "acomp", "advcl") and h.head is not h:
+            if h.head.lemma_ in c.irrealis:
+                return False
+            if h.dep_ == "advcl":
+                break
+            h = h.head
+        else:
+            break
+    return True
+
+
+def _negated_noun(noun: Token) -> bool:
+    return any(ch.lower_ in cues().negators for ch in noun.lefts)
+
+
+# -- titles -------------------------------------------------------------------------------------------------
+
+def np_title(ctx: Context, noun: Token, verb: Token | None) -> tuple[int, int]:
+    """Token range of the agreement's noun phrase: determiner, modifiers and complements, without relative
+    clauses, signing participles, coordinated agreements, or a trailing date or place."""
+    left, right = noun.left_edge.i, noun.right_edge.i
+    for child in noun.rights:
+        if child.dep_ in ("relcl", "appos") or (child.dep_ == "acl" and child.lemma_ in cues().signing) or (
+                child.dep_ == "conj" and _names_agreement(child)):
+            right = min(right, child.left_edge.i - 1)
+        elif child.dep_ == "prep" and _date_or_place(ctx, child):
+            right = min(right, child.left_edge.i - 1)
+    if verb is not None and right == noun.right_edge.i:
+        right = _extend_with_verb_complement(ctx, verb, right)
+    doc = ctx.doc
+    for t in doc[noun.i + 1:right + 1]:
+        # 'an agreement on visa exemption in Astana': where it was signed is not part of its name
+        if t.lower_ in ("in", "at") and t.dep_ == "prep" and t.right_edge.i >= right and _date_or_place(ctx, t):
+            right = t.i - 1
+            break
+    while right > noun.i and (doc[right].is_punct or doc[right].dep_ == "cc"):
+        right -= 1
+    while left < noun.i and (doc[left].is_punct or doc[left].lower_ in cues().negators):
+        left += 1
+    return left, right + 1
+
+
+def _names_agreement(token: Token) -> bool:
+    return bool(agreement_nouns(token.doc[token.i:token.i + 1])) or any(
+        _kind_at(token.doc, i, token.i + 1) for i in range(max(0, token.i - 3), token.i + 1))
+
+
+def _extend_with_verb_complement(ctx: Context, verb: Token, right: int) -> int:
+    """'signed a statement on X' parsed with 'on X' on the verb: the complement still names the document."""
+    for child in verb.rights:
+        if child.dep_ == "prep" and child.i == right + 1 and child.lower_ in _TITLE_PREPS - {"with", "by"}:
+            if not _date_or_place(ctx, child):
+                return child.right_edge.i
+    return right
+
+
+def _date_or_place(ctx: Context, prep: Token) -> bool:
+    nxt = prep.doc[prep.i + 1] if prep.i + 1 < len(prep.doc) else None
+    if nxt is not None and prep.lower_ in ("on", "in", "at", "during"):
+        # the date must be the preposition's own object, not a date deeper in the complement
+        if any(d.first and d.start <= nxt.idx < d.end + 1 for d in ctx.dates.within(prep.idx, prep.right_edge.idx
+                                                                                     + len(prep.right_edge))):
+            return True
+    if prep.lower_ in ("in", "at"):
+        objs = [c for c in prep.children if c.dep_ == "pobj"]
+        return any(_placelike(ctx, o) for o in objs)
+    return False
+
+
+def _placelike(ctx: Context, token: Token) -> bool:
+    m = ctx.actors.at(token)
+    if m is not None:
+        return m.spec.kind in ("state", "capital")
+    return token.ent_type_ in ("GPE", "LOC", "FAC") or (token.pos_ == "PROPN" and not any(
+        c.dep_ == "prep" for c in token.children))
+
+
+def _is_generic(span: Span, kind_start: int, kind_end: int) -> bool:
+    """'the joint statement', 'a contract': no complement or name that would tell two documents apart."""
+    for t in span:
+        if kind_start <= t.i < kind_end:
+            continue
+        if t.lower_ in _SPECIFIC_PREPS or t.pos_ in ("PROPN", "NUM") or (t.is_alpha and t.text[0].isupper()
+                                                                          and t.i != span.start):
+            return False
+    return True
+
+
+def item_title(text: str) -> str:
+    title = _ENUMERATOR.sub("", text, count=1).strip()
+    title = _LEAD_ARTICLE.sub("", title)
+    return title.rstrip(" .;,:").strip()
+
+
+# -- parties ------------------------------------------------------------------------------------------------
+
+def dyad_parties(ctx: Context, level: str) -> list[Actor]:
+    if not ctx.actors.dyad:
+        return []
+    states = load().states
+    first = {}
+    for m in ctx.actors.mentions:
+        first.setdefault(m.actor.country, m.span.start)
+    out = []
+    # in the order the text introduces them, so that output does not depend on mention counts
+    for a in sorted(ctx.actors.dyad, key=lambda a: first.get(a.country, len(ctx.doc))):
+        name = states[a.country].names[0] if a.country in states else a.text
+        out.append(Actor(name, a.country, None, a.country + _CAMEO_ROLE.get(level, ""), level))
+    return out
+
+
+def party_phrase(ctx: Context, start: int, limit: int) -> list[Actor]:
+    """The parties named from token `start` on ('the government of X and the government of Y on ...')."""
+    doc = ctx.doc
+    end = start
+    while end < limit and not _ends_party_phrase(doc, end, limit):
+        end += 1
+    return parties_in(ctx, start, end)
+
+
+def _ends_party_phrase(doc, i: int, limit: int) -> bool:
+    t = doc[i]
+    if "\n" in t.text or t.text in (";", ":", "(", ")", ".", "–", "—") or t.lower_ in _PARTY_STOPS:
+        return True
+    if t.pos_ in ("VERB", "AUX") and not t.text[0].isupper():
+        return True
+    if t.lower_ in ("in", "at") and i + 1 < limit and _placelike_start(doc, i + 1):
+        return True
+    if t.lower_ in _NAME_PREPS:
+        nxt = doc[i + 1] if i + 1 < limit else None
+        if nxt is not None and nxt.lower_ == "the" and i + 2 < limit:
+            nxt = doc[i + 2]
+        return nxt is None or not nxt.text[:1].isupper()
+    if t.text == ",":
+        nxt = doc[i + 1] if i + 1 < limit else None
+        return nxt is None or not (nxt.lower_ in ("the", "and") or nxt.text[:1].isupper())
+    return False
+
+
+def _placelike_start(doc, i: int) -> bool:
+    t = doc[i]
+    return t.ent_type_ in ("GPE", "LOC", "FAC") and t.ent_iob_ == "B"
+
+
+def parties_in(ctx: Context, start: int, end: int) -> list[Actor]:
+    """Split a stretch naming parties at 'and' or commas where each side stands on its own, then resolve."""
+    doc = ctx.doc
+    dated = [(d.start, d.end) for d in ctx.dates.spans]
+    while start < end and (doc[start].lower_ in ("on", "in", "since", ",") or any(
+            s <= doc[start].idx < e for s, e in dated)):
+        start += 1
+    if start >= end:
+        return []
+    segments, seg_start = [], start
+    for i in range(start, end):
+        if doc[i].lower_ in ("and", ",", "&") and doc[i].lower_ != "&" and i + 1 < end:
+            nxt = doc[i + 1]
+            if (nxt.lower_ in ("the", "and") or nxt.text[:1].isupper()) and _resolves(ctx, seg_start, i):
+                segments.append((seg_start, i))
+                seg_start = i + 1 + (1 if nxt.lower_ == "and" else 0)
+    segments.append((seg_start, end))
+    out: list[Actor] = []
+    for s, e in segments:
+        for actor in resolve_party(ctx, s, e):
+            if actor.key is None or actor.key not in {a.key for a in out}:
+                out.append(actor)
+    return out
+
+
+def _resolves(ctx: Context, start: int, end: int) -> bool:
+    return any(a.key for a in resolve_party(ctx, start, end))
+
+
+def resolve_party(ctx: Context, start: int, end: int) -> list[Actor]:
+    """One party phrase as an Actor: the country of its entity (else person, else state word), the level of
+    its earliest level word (else entity or person level, else 'state' for a bare state)."""
+    doc = ctx.doc
+    while start < end and (doc[start].is_punct or doc[start].lower_ in ("and", "both")):
+        start += 1
+    while end > start and doc[end - 1].is_punct and doc[end - 1].text != ")":
+        end -= 1
+    if start >= end:
+        return []
+    span = doc[start:end]
+    low = span.text.lower()
+    for phrase, level in cues().joint:
+        if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", low):
+            return dyad_parties(ctx, level)
+    mentions = ctx.actors.in_span(start, end)
+    people = [ctx.people.at(t) for t in span if ctx.people.at(t) is not None]
+    entity = next((m for m in mentions if m.spec.kind == "entity"), None)
+    person = next((m for m in mentions if m.spec.kind == "person"), None)
+    place = next((m for m in mentions if m.spec.kind in ("state", "demonym", "capital", "org")), None)
+    base = entity.actor if entity else (people[0].actor if people else (person.actor if person else
+                                                                        (place.actor if place else None)))
+    if base is None:
+        return []
+    level = _level_of(span, entity, people[0] if people else None, person, place)
+    text = span.text.strip()
+    cameo = base.cameo if entity or people or person else (
+        (base.country + _CAMEO_ROLE.get(level, "")) if base.country else base.cameo)
+    return [Actor(text, base.country, base.org, cameo, level)]
+
+
+def _level_of(span: Span, entity, person_record, person_mention, place) -> str | None:
+    low = span.text.lower()
+    best: tuple[int, str] | None = None
+    for level, words in cues().levels:
+        for w in words:
+            m = re.search(rf"(?<![\w-]){re.escape(w)}s?(?![\w-])", low)
+            if m and (best is None or m.start() < best[0]):
+                best = (m.start(), level)
+    for where, level in ((entity, entity.actor.level if entity else None),
+                         (person_mention, person_mention.actor.level if person_mention else None)):
+        if where is not None and level:
+            pos = where.span.start_char - span.start_char
+            if best is None or pos < best[0]:
+                best = (pos, level)
+    if best is not None:
+        return best[1]
+    if person_record is not None:
+        return person_record.actor.level
+    return place.actor.level if place is not None else None
+
+
+def verb_parties(ctx: Context, verb: Token, noun: Token) -> list[Actor]:
+    """Who signed: 'between X and Y' on the noun or verb, else the verb's subject (or passive agent), plus
+    'with Y'."""
+    for t in list(noun.subtree) + [c for c in verb.children if c.dep_ == "prep"]:
+        if t.lower_ == "between" and t.dep_ == "prep":
+            parties = party_phrase(ctx, t.i + 1, t.sent.end)
+            if parties:
+                return parties
+    parties = noun_parties(ctx, noun)
+    if parties:
+        return parties
+    parties = []
+    subj = _subject_of(verb)
+    if subj is not None:
+        parties = parties_in(ctx, subj.left_edge.i, subj.right_edge.i + 1)
+    withs = [t for t in noun.subtree if t.lower_ == "with" and t.dep_ == "prep"]
+    for child in [c for c in verb.children if c.dep_ in ("prep", "agent")] + withs:
+            if child.lower_ in ("with", "by"):
+                extra = parties_in(ctx, child.i + 1, child.right_edge.i + 1)
+                parties += [a for a in extra if a.key not in {p.key for p in parties}]
+    return parties
+
+
+def noun_parties(ctx: Context, noun: Token) -> list[Actor]:
+    """'a joint statement by X and Y on ...', 'the Joint Statement of X and Y on ...'."""
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in ("by", "of", "between"):
+            found = party_phrase(ctx, child.i + 1, noun.sent.end)
+            if child.lower_ != "of" or all(_is_state_phrase(ctx, a) for a in found) and len(found) > 1:
+                if found:
+                    return found
+    return []
+
+
+def _is_state_phrase(ctx: Context, actor: Actor) -> bool:
+    return actor.level in ("state", "government")
+
+
+def _subject_of(verb: Token) -> Token | None:
+    h = verb
+    for _ in range(3):
+        subj = next((c for c in h.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subj is not None and subj.lower_ not in ("that", "which", "who"):
+            return subj
+        if h.dep_ in ("conj", "xcomp") and h.head is not h:
+            h = h.head
+        else:
+            return None
+    return None
+
+
+# -- dates and places ---------------------------------------------------------------------------------------
+
+def best_date(ctx: Context, start: int, end: int, skip: list[tuple[int, int]] = ()) -> str | None:
+    """The finest resolved date in a char range, outside ranges that belong to other documents."""
+    spans = [d for d in ctx.dates.within(start, end)
+             if d.first and not any(s <= d.start < e for s, e in skip)
+             and (d.grain != "year" or _SIGNED_IN_YEAR.search(ctx.text[max(0, d.start - 40):d.start]))]
+    for grain in ("day", "week", "month", "year"):
+        for d in spans:
+            if d.grain == grain:
+                return d.first.isoformat()
+    return None
+
+
+def occasion_date(ctx: Context, span: Span) -> str | None:
+    """The occasion's first day, when the text ties the signing to the visit, summit or talks."""
+    occ = ctx.dates.occasion
+    if occ is None or occ.first is None:
+        return None
+    if any(t.lemma_.lower() in _OCCASIONS or t.lower_ in _OCCASIONS for t in span):
+        return occ.first.isoformat()
+    return None
+
+
+def _occasion_first(ctx: Context) -> str | None:
+    """A list of documents signed without a date of its own belongs to the document's occasion."""
+    occ = ctx.dates.occasion
+    return occ.first.isoformat() if occ is not None and occ.first else None
+
+
+def earlier_date(ctx: Context, start: int) -> str | None:
+    """The last day stated earlier in the same paragraph: 'They then signed ...'."""
+    para = ctx.text.rfind("\n", 0, start) + 1
+    days = [d for d in ctx.dates.within(para, start) if d.first and d.grain == "day"]
+    return days[-1].first.isoformat() if days else None
+
+
+def place_near(ctx: Context, tokens) -> Place | None:
+    for t in tokens:
+        if t.lower_ in ("in", "at") and t.dep_ == "prep":
+            for obj in (c for c in t.children if c.dep_ == "pobj"):
+                place = _place_of(ctx, obj)
+                if place:
+                    return place
+    return None
+
+
+def _place_of(ctx: Context, obj: Token) -> Place | None:
+    m = ctx.actors.at(obj)
+    if m is not None and m.spec.kind in ("capital", "state"):
+        return Place(m.span.text, m.actor.country)
+    if obj.ent_type_ == "GPE":
+        ent = next((e for e in obj.doc.ents if e.start <= obj.i < e.end), None)
+        if ent is not None:
+            return Place(ent.text, None)
+    return None
+
+
+def occasion_place(ctx: Context) -> Place | None:
+    occ = ctx.dates.occasion
+    if occ is None:
+        return None
+    span = ctx.doc.char_span(occ.start, occ.end, alignment_mode="expand")
+    return place_near(ctx, span.sent) if span is not None else None
+
+
+# -- finding agreements -----------------------------------------------------------------------------------
+
+def _char_span(ctx: Context, start: int, end: int) -> Span | None:
+    return ctx.doc.char_span(start, end, alignment_mode="expand")
+
+
+def from_lists(ctx: Context, used: set[int]) -> list[Found]:
+    found: list[Found] = []
+    for block in list_blocks(ctx.text):
+        heading = _char_span(ctx, *block.heading) if block.heading else None
+        if not _is_signed_heading(ctx, heading):
+            continue
+        context = _heading_context(ctx, heading)
+        for start, end in block.items:
+            span = _char_span(ctx, start, end)
+            if span is not None:
+                found += from_item(ctx, span, context, used)
+    return found
+
+
+@dataclass
+class HeadingContext:
+    signed: str | None
+    parties: list[Actor]
+    place: Place | None
+
+
+def _heading_context(ctx: Context, heading: Span) -> HeadingContext:
+    last = list(heading.sents)[-1]
+    signed = (best_date(ctx, last.start_char, last.end_char)
+              or best_date(ctx, heading.start_char, heading.end_char)
+              or occasion_date(ctx, heading) or earlier_date(ctx, heading.start_char)
+              or _occasion_first(ctx))
+    parties: list[Actor] = []
+    low = heading.text.lower()
+    for phrase, level in cues().joint:
+        if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", low):
+            parties = dyad_parties(ctx, level)
+            break
+    if not parties:
+        verb = next((t for t in last if t.lemma_ in cues().signing and t.pos_ == "VERB"), None)
+        subj = _subject_of(verb) if verb is not None else None
+        if subj is not None:
+            parties = parties_in(ctx, subj.left_edge.i, subj.right_edge.i + 1)
+    place = place_near(ctx, heading) or occasion_place(ctx)
+    return HeadingContext(signed, parties, place)
+
+
+def from_item(ctx: Context, item: Span, heading: HeadingContext, used: set[int]) -> list[Found]:
+    """One list item under a heading of signed documents: its first agreement noun decides the kind; an
+    agreement it names as signed earlier, with its own date, comes out as a document of its own."""
+    nouns = agreement_nouns(item)
+    if not nouns:
+        return []
+    head, kind, kind_start = nouns[0]
+    used.update(n.i for n, _, _ in nouns)
+    embedded = [(n, k, s) for n, k, s in nouns[1:] if _embedded_signed(ctx, n)]
+    skip = [(n.left_edge.idx, n.right_edge.idx + len(n.right_edge)) for n, _, _ in embedded]
+    evidence = Evidence.of(ctx.text, item.start_char, item.end_char)
+    verb = signing_verb(head)
+    title = item_title(item.text)
+    if verb is not None and _done_signing(verb) and verb.i < head.i:
+        left, right = np_title(ctx, head, verb)
+        title = ctx.doc[left:right].text
+        parties = verb_parties(ctx, verb, head)
+    else:
+        parties = _item_parties(ctx, item, head)
+    if not parties:
+        parties = _default_parties(ctx, title, kind, heading.parties)
+    signed = best_date(ctx, item.start_char, item.end_char, skip) or heading.signed
+    place = place_near(ctx, item) or heading.place
+    out = [Found(title, kind, head, parties, signed, place, evidence, False, from_list=True)]
+    for noun, k, s in embedded:
+        out.append(_embedded(ctx, noun, k, s, evidence, parties))
+    return out
+
+
+def _item_parties(ctx: Context, item: Span, head: Token) -> list[Actor]:
+    for t in item:
+        if t.lower_ == "between":
+            parties = party_phrase(ctx, t.i + 1, item.end)
+            if parties:
+                return parties
+    return noun_parties(ctx, head)
+
+
+def _default_parties(ctx: Context, title: str, kind: str, fallback: list[Actor]) -> list[Actor]:
+    low = title.lower()
+    for phrase, level in cues().joint:
+        if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", low):
+            return dyad_parties(ctx, level)
+    if fallback:
+        return list(fallback)
+    return dyad_parties(ctx, "state") if kind == "joint_statement" else []
+
+
+def _embedded_signed(ctx: Context, noun: Token) -> bool:
+    part = participle_signing(noun)
+    if part is None:
+        return False
+    return best_date(ctx, part.idx, part.right_edge.idx + len(part.right_edge)) is not None
+
+
+def _embedded(ctx: Context, noun: Token, kind: str, kind_start: int, evidence: Evidence,
+              parties: list[Actor]) -> Found:
+    part = participle_signing(noun)
+    left, right = np_title(ctx, noun, None)
+    right = min(right, part.left_edge.i)
+    title = ctx.doc[left:right].text.rstrip(" ,")
+    signed = best_date(ctx, part.idx, part.right_edge.idx + len(part.right_edge))
+    return Found(title, kind, noun, parties, signed, None, evidence, False, extra={"embedded": True})
+
+
+def from_text(ctx: Context, used: set[int]) -> list[Found]:
+    found: list[Found] = []
+    for sent in ctx.doc.sents:
+        for noun, kind, kind_start in agreement_nouns(sent):
+            if noun.i in used:
+                continue
+            f = from_mention(ctx, noun, kind, kind_start)
+            if f is not None:
+                found.append(f)
+    return found
+
+
+def from_mention(ctx: Context, noun: Token, kind: str, kind_start: int) -> Found | None:
+    """A running-text mention the sentence says was signed: 'X and Y signed an agreement on Z'."""
+    if noun.tag_ in ("NNS", "NNPS") or _negated_noun(noun):
+        return None
+    verb = signing_verb(noun)
+    dated_participle = False
+    if verb is None:
+        verb = participle_signing(noun)
+        dated_participle = verb is not None and _embedded_signed(ctx, noun)
+        if not dated_participle:
+            return None
+    if not dated_participle and not _done_signing(verb):
+        return None
+    left, right = np_title(ctx, noun, verb)
+    title_span = ctx.doc[left:right]
+    n_words = len(next(w for k, w, _ in cues().kinds if k == kind and _matches(ctx.doc, kind_start, w)))
+    generic = _is_generic(title_span, kind_start, kind_start + n_words)
+    parties = verb_parties(ctx, verb, noun) if not dated_participle else noun_parties(ctx, noun)
+    if verb.lemma_ in cues().release and kind != "joint_statement" and len({p.key for p in parties}) < 2:
+        return None
+    if kind == "other" and len({p.key for p in parties}) < 2:
+        return None
+    if not parties:
+        parties = _default_parties(ctx, title_span.text, kind, [])
+    sent = noun.sent
+    signed = _mention_date(ctx, verb, sent, title_span)
+    place = place_near(ctx, [c for c in verb.children]) or (
+        occasion_place(ctx) if signed and _is_occasion_day(ctx, signed) else None)
+    if generic and (dated_participle or _long_before(ctx, signed)):
+        return None  # 'the treaty, signed in 2001, ...': background to the news, and nameless
+    evidence = Evidence.of(ctx.text, sent.start_char, sent.end_char)
+    return Found(title_span.text, kind, noun, parties, signed, place, evidence, generic)
+
+
+def _long_before(ctx: Context, signed: str | None) -> bool:
+    if not signed or not ctx.published:
+        return False
+    return int(ctx.published[:4]) - int(signed[:4]) >= 2
+
+
+def _matches(doc, i: int, words: tuple[str, ...]) -> bool:
+    return i + len(words) <= len(doc) and all(
+        _word_is(doc[i + j], w, j == len(words) - 1) for j, w in enumerate(words))
+
+
+def _mention_date(ctx: Context, verb: Token, sent: Span, title: Span) -> str | None:
+    """The signing date: one stated in the sentence outside the title's own complements, else the
+    occasion's, else the last day the paragraph stated."""
+    skip = [(title.start_char, title.end_char)]
+    if verb.dep_ in ("acl", "relcl"):
+        return best_date(ctx, verb.idx, verb.right_edge.idx + len(verb.right_edge))
+    return (best_date(ctx, sent.start_char, sent.end_char, skip)
+            or occasion_date(ctx, sent)
+            or earlier_date(ctx, sent.start_char))
+
+
+def _is_occasion_day(ctx: Context, iso: str) -> bool:
+    occ = ctx.dates.occasion
+    return bool(occ and occ.first and occ.first.isoformat() <= iso <= occ.last.isoformat())
+
+
+# -- one agreement per document -------------------------------------------------------------------------------
+
+def merge(found: list[Found]) -> list[Found]:
+    """A generic mention ('the joint statement') is the specific document of its kind the text names elsewhere;
+    the same title twice is one document."""
+    specific = [f for f in found if not f.generic]
+    out: list[Found] = []
+    for f in specific:
+        twin = next((o for o in out if o.kind == f.kind and _same_title(o.title, f.title)), None)
+        if twin is None:
+            out.append(f)
+        else:
+            _absorb(twin, f)
+    for f in (f for f in found if f.generic):
+        same_kind = [o for o in out if o.kind == f.kind]
+        if same_kind:
+            _fill(same_kind[0], f)
+        else:
+            out.append(f)
+    return sorted(out, key=lambda f: (f.evidence.start, f.head.i))
+
+
+def _norm(title: str) -> str:
+    return re.sub(r"\W+", " ", _LEAD_ARTICLE.sub("", title.lower())).strip()
+
+
+def _same_title(a: str, b: str) -> bool:
+    a, b = _norm(a), _norm(b)
+    return a == b or (len(min(a, b, key=len)) > 15 and (a in b or b in a))
+
+
+def _absorb(keep: Found, other: Found) -> None:
+    """Keep the longer title with its evidence; fill gaps from the other mention."""
+    if len(other.title) > len(keep.title):
+        keep.title, keep.evidence, keep.head = other.title, other.evidence, other.head
+    _fill(keep, other)
+
+
+def _fill(keep: Found, other: Found) -> None:
+    keep.signed = keep.signed or other.signed
+    keep.place = keep.place or other.place
+    if not keep.parties:
+        keep.parties = other.parties
+
+
+@register("agreements")
+def extract_agreements(ctx: Context) -> list[Agreement]:
+    used: set[int] = set()
+    found = from_lists(ctx, used)
+    found += from_text(ctx, used)
+    return [f.to_agreement() for f in merge(found)]

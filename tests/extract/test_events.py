@@ -1,0 +1,49 @@
+from tests.conftest import event_rows, extract_text
+
+
+def test_visit_talks_and_hosting_with_dates():
+    result = extract_text(
+        "Indian Prime Minister Narendra Modi paid a two-day visit to Moscow on 8-9 July 2024. "
+        "On the second day of the visit he held talks with Vladimir Putin in the Kremlin.", "2024-07-10")
+    assert event_rows(result) == [("IND", "RUS", "042", "2024-07-08", "2024-07-09"),
+                                  ("IND", "RUS", "040", "2024-07-09", None)]
+    talks = result.facts["events"][1]
+    assert (talks.plover, talks.quad_class, talks.goldstein) == ("CONSULT", 1, 1.0)
+    assert talks.evidence.text == "On the second day of the visit he held talks with Vladimir Putin in the Kremlin."
+
+
+def test_passive_and_nominal_triggers():
+    result = extract_text(
+        "On 19 June 2024 a treaty on comprehensive strategic partnership was signed by Russia and North Korea. "
+        "Putin's visit to Pyongyang lasted two days.", "2024-06-21")
+    assert event_rows(result) == [("RUS", "PRK", "057", "2024-06-19", None),
+                                  ("RUS", "PRK", "042", None, None)]
+
+
+def test_negated_planned_and_expected_acts_are_not_events():
+    result = extract_text(
+        "No agreement was signed in Astana. Erdogan is expected to visit Moscow next month. "
+        "Tokayev did not meet Lukashenko. China and Russia may hold drills in August.", "2024-07-01")
+    assert event_rows(result) == []
+
+
+def test_joint_subjects_and_one_event_per_act():
+    result = extract_text(
+        "On 16 October 2024 Kazakhstan and Uzbekistan signed a water-sharing protocol in Tashkent. "
+        "The protocol was signed after long talks. Both governments signed it gladly.", "2024-10-17")
+    assert event_rows(result) == [("KAZ", "UZB", "057", "2024-10-16", None)]
+
+
+def test_criticism_of_several_targets_by_joint_holders():
+    result = extract_text(
+        "Beijing and Moscow met in May. They condemned NATO and the European Union for their policies.")
+    codes = [(e.source.key, e.target.key, e.cameo) for e in result.facts["events"] if e.cameo == "111"]
+    assert codes == [("CHN", "NATO", "111"), ("CHN", "EU", "111"), ("RUS", "NATO", "111"), ("RUS", "EU", "111")]
+
+
+def test_threats_of_sanctions_and_military_patrols():
+    result = extract_text(
+        "Washington's threats of sanctions against Chinese banks grew in 2024. "
+        "On 24 July 2024 Chinese and Russian bombers patrolled jointly near Alaska.", "2024-07-26")
+    assert event_rows(result) == [("USA", "CHN", "1312", "2024-01-01", "2024-12-31"),
+                                  ("CHN", "RUS", "062", "2024-07-24", None)]

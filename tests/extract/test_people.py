@@ -1,0 +1,36 @@
+from tests.conftest import extract_text
+
+
+def people(result):
+    return [(p.name, p.role, p.country, p.role_source) for p in result.facts["people"]]
+
+
+def test_roles_from_titles_possessives_and_appositions():
+    result = extract_text(
+        "Foreign Minister Wang Yi met Rosneft's chief executive, Igor Sechin, in Beijing. "
+        "India's external affairs minister Subrahmanyam Jaishankar joined them on 12 July 2024.\n"
+        "Later the same day Chinese Premier Li Qiang received Sechin.")
+    assert people(result) == [
+        ("Wang Yi", "Foreign Minister", "CHN", "text"),
+        ("Igor Sechin", "Rosneft's chief executive", "RUS", "text"),
+        ("Subrahmanyam Jaishankar", "external affairs minister", "IND", "text"),
+        ("Li Qiang", "Chinese Premier", "CHN", "text"),
+    ]
+
+
+def test_a_list_of_officials_takes_the_country_of_its_head_noun():
+    result = extract_text("The following Kazakh officials attended: foreign minister Murat Nurtleu and "
+                          "finance minister Madi Takiyev.")
+    assert people(result) == [("Murat Nurtleu", "foreign minister", "KAZ", "text"),
+                              ("Madi Takiyev", "finance minister", "KAZ", "text")]
+
+
+def test_the_gazetteer_fills_a_role_the_text_does_not_state_and_names_stay_as_written():
+    result = extract_text("Sergey Lavrov arrived in Pyongyang on 18 June 2024. Lavrov later left.")
+    assert people(result) == [("Sergey Lavrov", "Minister of Foreign Affairs", "RUS", "gazetteer")]
+    assert result.facts["people"][0].evidence.text == "Sergey Lavrov arrived in Pyongyang on 18 June 2024."
+
+
+def test_names_without_role_or_gazetteer_entry_are_not_facts():
+    result = extract_text("The report was written by Anna Keller and Tom Brandt for a think tank.")
+    assert people(result) == []

@@ -1,0 +1,45 @@
+from tests.conftest import extract_text
+
+
+def stances(result):
+    return [(sorted(h.key for h in s.holders), s.polarity, s.target, s.target_actor and s.target_actor.key)
+            for s in result.facts["stances"]]
+
+
+def test_one_stance_per_listed_target_with_joint_holders():
+    result = extract_text(
+        "Russia and Iran held talks in Tehran. Both sides oppose the following: unilateral sanctions; "
+        "the deployment of US missiles in Europe; and NATO's expansion to the east.")
+    assert stances(result) == [
+        (["IRN", "RUS"], "oppose", "unilateral sanctions", None),
+        (["IRN", "RUS"], "oppose", "deployment of US missiles in Europe", "USA"),
+        (["IRN", "RUS"], "oppose", "NATO's expansion to the east", "NATO"),
+    ]
+
+
+def test_support_with_a_pronoun_object_and_a_noun_cue():
+    result = extract_text(
+        "Brazil presented a six-point peace plan, and China endorsed it. "
+        "India reaffirmed its commitment to the Paris Agreement.")
+    assert stances(result) == [
+        (["CHN"], "support", "six-point peace plan", None),
+        (["IND"], "support", "Paris Agreement", None),
+    ]
+
+
+def test_adjective_cue_runs_to_the_end_of_the_clause():
+    result = extract_text("Japan is opposed to China using coast guard ships near the Senkaku Islands.")
+    assert stances(result) == [
+        (["JPN"], "oppose", "China using coast guard ships near the Senkaku Islands", "CHN")]
+
+
+def test_attempts_by_others_and_negation_are_not_positions():
+    result = extract_text(
+        "Kyiv's attempts to persuade Brazil to support its peace formula failed. Turkey did not oppose the plan.")
+    assert stances(result) == []
+
+
+def test_a_position_restated_later_counts_once():
+    result = extract_text(
+        "Beijing and Moscow criticised AUKUS in March. In May both sides again condemned the AUKUS pact.")
+    assert stances(result) == [(["CHN", "RUS"], "oppose", "AUKUS", "AUKUS")]
