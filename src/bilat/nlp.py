@@ -36,6 +36,11 @@ def load_model() -> Language:
 
 @functools.lru_cache(maxsize=1)
 def get_nlp() -> Language:
+    """en_core_web_sm with bilat's components: sentence breaks at line ends (before the parser) and the
+    actor gazetteer (last, so that later steps can read doc.spans["bilat_actors"])."""
+    from .extract import actors  # noqa: F401  (registers the 'bilat_actors' factory)
+
     nlp = load_model()
     nlp.add_pipe("bilat_line_breaks", before="parser")
+    nlp.add_pipe("bilat_actors", last=True)
     return nlp

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
+from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -58,11 +59,12 @@ class Person:
 
 
 class Gazetteer:
-    """All surface forms as one PhraseMatcher over exact token text (case matters: 'US' is not 'us')."""
+    """All surface forms as one PhraseMatcher over exact token text (case matters: 'US' is not 'us').
 
-    def __init__(self):
+    Registered as the spaCy component 'bilat_actors': it writes its matches to doc.spans["bilat_actors"]."""
+
+    def __init__(self, nlp: Language):
         vocab = load()
-        nlp = get_nlp()
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.specs: dict[str, Spec] = {}
         forms: list[tuple[str, str]] = []
@@ -102,17 +104,29 @@ class Gazetteer:
         for (key, _), pattern in zip(forms, nlp.tokenizer.pipe(form for _, form in forms)):
             self.matcher.add(key, [pattern])
 
+    def __call__(self, doc: Doc) -> Doc:
+        spans = [Span(doc, start, end, label=match_id) for match_id, start, end in self.matcher(doc)]
+        doc.spans[SPANS_KEY] = filter_spans(spans)
+        return doc
+
     def mentions(self, doc: Doc) -> list[Mention]:
-        spans = []
-        for match_id, start, end in self.matcher(doc):
-            key = doc.vocab.strings[match_id]
-            spans.append(Span(doc, start, end, label=key))
-        return [Mention(span, self.specs[span.label_]) for span in filter_spans(spans) if not _modifier_of_thing(span)]
+        """The actor mentions the component found (the parse decides which capitals name things)."""
+        if SPANS_KEY not in doc.spans:
+            self(doc)
+        return [Mention(span, self.specs[span.label_]) for span in doc.spans[SPANS_KEY]
+                if not _modifier_of_thing(span)]
 
 
-@functools.lru_cache(maxsize=1)
+SPANS_KEY = "bilat_actors"
+
+
+@Language.factory("bilat_actors")
+def make_gazetteer(nlp: Language, name: str) -> Gazetteer:
+    return Gazetteer(nlp)
+
+
 def gazetteer() -> Gazetteer:
-    return Gazetteer()
+    return get_nlp().get_pipe("bilat_actors")
 
 
 def holders_in_office(name_holders: list[Officeholder], on: str | None) -> Officeholder | None:

@@ -102,14 +102,29 @@ def agreement_nouns(span: Span) -> list[tuple[Token, str, int]]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _kinds_by_first_word() -> dict[str, list]:
+    """Kind phrases indexed by their first word (a one-word phrase also by itself as a lemma), keeping the
+    vocabulary's order, so each token is checked against the few phrases that can start there."""
+    index: dict[str, list] = {}
+    for entry in cues().kinds:
+        index.setdefault(entry[1][0], []).append(entry)
+    return index
+
+
 def _kind_at(doc, i: int, end: int):
-    for kind, words, head in cues().kinds:
+    token = doc[i]
+    candidates = _kinds_by_first_word().get(token.lower_, [])
+    lemma = token.lemma_.lower()
+    if lemma != token.lower_:
+        candidates = sorted(candidates + [e for e in _kinds_by_first_word().get(lemma, []) if len(e[1]) == 1],
+                            key=cues().kinds.index)
+    for kind, words, head in candidates:
         n = len(words)
         if i + n > end:
             continue
-        toks = doc[i:i + n]
-        if all(_word_is(t, w, j == n - 1) for j, (t, w) in enumerate(zip(toks, words))):
-            if toks[head].pos_ in ("NOUN", "PROPN"):
+        if all(_word_is(doc[i + j], w, j == n - 1) for j, w in enumerate(words)):
+            if doc[i + head].pos_ in ("NOUN", "PROPN"):
                 return kind, words, head
     return None
 
