@@ -45,5 +45,18 @@ def test_threats_of_sanctions_and_military_patrols():
     result = extract_text(
         "Washington's threats of sanctions against Chinese banks grew in 2024. "
         "On 24 July 2024 Chinese and Russian bombers patrolled jointly near Alaska.", "2024-07-26")
-    assert event_rows(result) == [("USA", "CHN", "1312", "2024-01-01", "2024-12-31"),
+    assert event_rows(result) == [("USA", "CHN", "1312", None, None),  # a year is too coarse to date an act
                                   ("CHN", "RUS", "062", "2024-07-24", None)]
+
+
+def test_present_tense_positions_are_stances_not_events():
+    result = extract_text("Beijing and Moscow issued a joint statement on 4 February 2022. Both sides condemn "
+                          "NATO's enlargement. Later both leaders condemned AUKUS.", "2022-02-05")
+    assert event_rows(result) == [("CHN", "RUS", "057", "2022-02-04", None),
+                                  ("CHN", "AUKUS", "111", None, None), ("RUS", "AUKUS", "111", None, None)]
+
+
+def test_a_visit_noun_belongs_to_the_clause_subject():
+    result = extract_text("Chinese President Xi Jinping left Moscow on Wednesday, 22 March, at the end of a "
+                          "three-day state visit to Russia.", "2023-03-22")
+    assert event_rows(result) == [("CHN", "RUS", "042", "2023-03-22", None)]

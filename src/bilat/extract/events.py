@@ -28,6 +28,9 @@ UNREAL_HEADS = {"expect", "plan", "intend", "hope", "want", "seek", "aim", "prop
                 "promise", "pledge", "vow", "continue", "would", "expected", "planned", "supposed", "going", "wish"}
 NEGATIVE_DETS = {"no", "neither", "nor", "without"}
 PLACE_PREPS = ("in", "at")
+TRAVEL_NOUNS = {"visit", "trip", "tour"}
+# Verbs that say an act happened ('the talks took place', 'the exercise began').
+OCCURRENCE_VERBS = {"take", "begin", "start", "open", "end", "close", "conclude", "continue", "run", "last"}
 # Verbs whose object noun names the act ('paid a visit', 'made a trip', 'began a patrol').
 LIGHT_VERBS = {"pay", "make", "undertake", "begin", "start", "conclude", "complete", "end", "wrap", "conduct",
                "stage", "launch", "hold", "carry"}
@@ -81,6 +84,8 @@ def _code(token: Token, spec: dict, obj: Token | None) -> str | None:
 
 
 def _verbal(ctx: Context, verb: Token, spec: dict, memory: Memory):
+    if spec.get("stance") and verb.tag_ in ("VBZ", "VBP"):
+        return []  # 'both sides oppose X' states a position (a stance), it reports no act
     obj = direct_object(verb)
     if obj is None:
         # 'a treaty was signed', 'the documents signed during the visit': the thing acted on is the
@@ -129,6 +134,9 @@ def _nominal(ctx: Context, noun: Token, spec: dict, memory: Memory):
     code = _code(noun, spec, None)
     if code is None:
         return []
+    verbs, _ = triggers()
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in verbs:
+        return []  # 'held their meeting': the verb's event already says it
     sources: list[Actor] = []
     for child in noun.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
@@ -142,6 +150,13 @@ def _nominal(ctx: Context, noun: Token, spec: dict, memory: Memory):
         subj, passive = subject_of(noun.head)
         if subj is not None and not passive:
             sources = actors_of(ctx, subj, memory)
+    if not sources and noun.lemma_.lower() in TRAVEL_NOUNS:
+        # 'Xi left Moscow at the end of a state visit to Russia': the traveller is the clause's subject
+        verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is not None:
+            subj, passive = subject_of(verb)
+            if subj is not None and not passive:
+                sources = actors_of(ctx, subj, memory)
     targets: list[Actor] = []
     for prep in spec.get("target", []):
         pobj = prep_object(noun, (prep,))
@@ -161,6 +176,9 @@ def _nominal(ctx: Context, noun: Token, spec: dict, memory: Memory):
     if not sources and not targets and spec.get("symmetric") and ctx.actors.dyad and any(
             c.lower_ == "joint" for c in noun.subtree if c.i < noun.i):
         sources, targets = [ctx.actors.dyad[0]], [ctx.actors.dyad[1]]  # 'the joint exercise' of the pair
+    if not sources and not targets and spec.get("symmetric") and ctx.actors.dyad and noun.dep_ == "nsubj" \
+            and noun.head.lemma_.lower() in OCCURRENCE_VERBS:
+        sources, targets = [ctx.actors.dyad[0]], [ctx.actors.dyad[1]]  # 'the negotiations took place on 21 March'
     if not sources and not (spec.get("symmetric") and len(targets) >= 2):
         return []
     if spec.get("needs_place") and not targets and not _place_object(noun, spec):
@@ -184,6 +202,10 @@ def _events(ctx, trigger: Token, code: str, spec: dict, sources: list[Actor], ta
             _joint_context(trigger) or _dated_by_occasion(ctx, trigger)):
         sources, targets = [ctx.actors.dyad[0]], [ctx.actors.dyad[1]]
     dates, dated = _event_dates(ctx, trigger, nominal)
+    if dates and (dates[1] - dates[0]).days > 100:
+        # 'the third meeting this year', 'in 2023': too coarse to date an act; left undated, it joins the
+        # dated report of the same act if there is one
+        dates, dated = None, False
     place = _place(ctx, trigger)
     out = []
     for source in sources:
@@ -294,10 +316,13 @@ def _event_dates(ctx: Context, trigger: Token, nominal: bool) -> tuple[tuple[dt.
         own = [s for s in spans if phrase.start_char <= s.start and s.end <= phrase.end_char + 3]
         after = [s for s in spans if 0 <= s.start - phrase.end_char <= 3]  # 'the visit (16-17 May)'
         chosen = own or after
-        if not chosen and (trigger.dep_ in ("nsubj", "nsubjpass") or (
-                trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in LIGHT_VERBS)):
-            # 'The exercise ended on 17 July', 'paid a visit on 8 July': the clause's date is the act's
-            chosen = [s for s in spans if not _inside_other_phrase(ctx, trigger.head, s)]
+        verb = next((a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if not chosen and verb is not None and (trigger.dep_ in ("nsubj", "nsubjpass") or (
+                trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in LIGHT_VERBS)
+                or trigger.lemma_.lower() in TRAVEL_NOUNS):
+            # 'The exercise ended on 17 July', 'paid a visit on 8 July', 'left Moscow on 22 March at the end
+            # of a visit': the clause's date is the act's
+            chosen = [s for s in spans if not _inside_other_phrase(ctx, verb, s)]
         if chosen:
             return (chosen[0].first, chosen[0].last), True
         return None, False
