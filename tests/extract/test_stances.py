@@ -43,3 +43,23 @@ def test_a_position_restated_later_counts_once():
     result = extract_text(
         "Beijing and Moscow criticised AUKUS in March. In May both sides again condemned the AUKUS pact.")
     assert stances(result) == [(["CHN", "RUS"], "oppose", "AUKUS", "AUKUS")]
+
+
+def test_supported_clause_and_tail_that_stops_at_its_date():
+    result = extract_text(
+        "- India supports Brazil in its work as chair of the G20 this year.\n"
+        "- Moscow supports settling trade with India in rupees.")
+    assert stances(result) == [
+        (["IND"], "support", "Brazil in its work as chair of the G20", "BRA"),
+        (["RUS"], "support", "settling trade with India in rupees", "IND"),
+    ]
+
+
+def test_a_chain_of_verbs_shares_the_first_ones_subject():
+    result = extract_text(
+        "- Kazakhstan supports efforts to expand transit, prevent a trade war and oppose protectionism.")
+    assert stances(result) == [
+        (["KAZ"], "support", "efforts to expand transit", None),
+        (["KAZ"], "oppose", "trade war", None),
+        (["KAZ"], "oppose", "protectionism", None),
+    ]

@@ -179,7 +179,16 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         # 'X confirms that T is ..., and opposes Y': the parser hangs 'opposes' on the embedded clause,
         # but it is X's second verb
         return subject_of(verb.head.head)
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+    if verb.dep_ == "ROOT":
+        # 'The Russian side reaffirms X, confirms Y, and opposes Z': the parser may hang the first verb,
+        # with the subject, under the root as a clause
+        lead = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+        if lead is not None:
+            found = next((c for c in lead.children if c.dep_ == "nsubj"), None)
+            if found is not None:
+                return found, False
+    if verb.dep_ in ("conj", "xcomp", "advcl", "dep") and verb.head.i != verb.i and (
+            verb.dep_ != "dep" or verb.tag_.startswith("VB")):
         subj, passive = subject_of(verb.head)
         return subj, passive
     if verb.dep_ == "acl":

@@ -83,7 +83,8 @@ def _verb_stances(ctx, verb: Token, polarity: str, memory: Memory):
         targets = [pobj] if pobj is not None else []
     if not targets:
         # 'Russia supports using the yuan for payments': the clause is what is supported
-        clause = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i), None)
+        clause = next((c for c in verb.children if c.i > verb.i and (c.dep_ in ("xcomp", "ccomp") or (
+            c.dep_ == "advcl" and c.tag_ == "VBG"))), None)
         if clause is not None:
             return _stances(ctx, verb, holders, polarity, [clause])
     return _stances(ctx, verb, holders, polarity, targets, tail_of=verb)
@@ -204,9 +205,11 @@ def _with_tail(verb: Token, span: Span) -> Span:
     what exactly is supported."""
     end = span.end
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in ("in", "as", "on") and child.i == end and not any(
-                t.ent_type_ in ("DATE", "TIME") or t.like_num for t in child.subtree):
-            end = child.right_edge.i + 1
+        if child.dep_ == "prep" and child.lower_ in ("in", "as", "on") and child.i == end:
+            tail = [t for t in child.subtree]
+            dated = next((t.i for t in tail if t.ent_type_ in ("DATE", "TIME")), None)
+            if dated is None or dated > child.i + 1:
+                end = dated if dated is not None else child.right_edge.i + 1  # the tail stops at its date
     return span.doc[span.start:end]
 
 
