@@ -60,3 +60,11 @@ def test_a_visit_noun_belongs_to_the_clause_subject():
     result = extract_text("Chinese President Xi Jinping left Moscow on Wednesday, 22 March, at the end of a "
                           "three-day state visit to Russia.", "2023-03-22")
     assert event_rows(result) == [("CHN", "RUS", "042", "2023-03-22", None)]
+
+
+def test_roles_refer_back_to_the_person_named_earlier():
+    result = extract_text(
+        "Narendra Modi arrived in Moscow on 8 July 2024 for talks with Vladimir Putin. On 9 July the Indian "
+        "leader met his Russian counterpart in the Kremlin.", "2024-07-10")
+    talks = [e for e in result.facts["events"] if e.date == "2024-07-09"]
+    assert [(e.source.text, e.target.text, e.cameo) for e in talks] == [("Narendra Modi", "Vladimir Putin", "040")]

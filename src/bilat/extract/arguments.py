@@ -19,6 +19,7 @@ PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves", "both", "we"
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 THING_PRONOUNS = {"it", "its"}
 RELATIVE = {"which", "that", "who", "whom", "whose"}
+LEADERS = {"head_of_state", "head_of_government"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -111,10 +112,45 @@ def _head_actors(ctx: Context, token: Token, memory: Memory | None, depth: int) 
         return [mention.actor]
     role = _group_nouns().get(lower) or _group_nouns().get(token.lemma_.lower())
     if role is not None:
+        person = _person_by_role(ctx, token)
+        if person is not None:
+            return [person]
         text = _group_text(token)
         return [Actor(text, owner.country, owner.org, f"{owner.country}{role}" if owner.country else owner.cameo,
                       "government" if role == "GOV" else owner.level) for owner in _owners(ctx, token)]
     return []
+
+
+def _person_by_role(ctx: Context, token: Token) -> Actor | None:
+    """'the Russian leader', 'his Chinese counterpart', 'the Kazakh foreign minister': the person of that
+    country and office the text has named before, if there is exactly one."""
+    from .people import role_patterns
+
+    phrase = _group_text(token).lower()
+    offices = {spec.get("office") for name, spec in role_patterns() if phrase.endswith(name)}
+    if token.lemma_.lower() == "counterpart":
+        offices = {"head_of_state", "head_of_government", "foreign_minister", "defence_minister",
+                   "economy_minister", "finance_minister", "trade_minister", "energy_minister"}
+    offices.discard(None)
+    countries = {a.country for a in _owners(ctx, token) if a.country}
+    if not offices or len(countries) != 1:
+        return None
+    country = countries.pop()
+    earlier = [p for p in ctx.people.people if p.country == country and p.first.start < token.i
+               and (p.office in offices or "leader" in phrase and p.office in ("head_of_state", "head_of_government"))]
+    if token.lemma_.lower() == "counterpart":
+        # the counterpart holds the office of the other person in the sentence (leaders count as one office)
+        named = [ctx.people.at(t) for t in token.sent if ctx.people.at(t) is not None]
+        same = {p.office for p in named if p.country != country}
+        if not same:
+            subj, _ = subject_of(token.sent.root)
+            other = _person_by_role(ctx, subj) if subj is not None and subj.i != token.i else None
+            same = {p.office for p in ctx.people.people if other is not None and p.name == other.text}
+        if same & LEADERS:
+            same |= LEADERS
+        earlier = [p for p in earlier if p.office in same]
+    names = {p.name for p in earlier}
+    return earlier[-1].actor if len(names) == 1 else None
 
 
 def _group_text(token: Token) -> str:
