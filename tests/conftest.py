@@ -28,6 +28,24 @@ def cli():
     return run
 
 
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory) -> str:
+    """The demo corpus, ingested once per test session. Treat it as read-only; copy it (copy_db) to change it."""
+    db = str(tmp_path_factory.mktemp("demo") / "demo.db")
+    result = CliRunner().invoke(app, ["ingest", str(ROOT / "src" / "bilat" / "demo"), "--db", db, "--quiet"],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def copy_db(source: str, target: Path) -> str:
+    import sqlite3
+
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    return str(target)
+
+
 @pytest.fixture
 def db(tmp_path) -> str:
     return str(tmp_path / "work.db")
@@ -58,3 +76,6 @@ def extract_text(text: str, published: str | None = None, path: str = "t.txt"):
 
 def event_rows(result) -> list[tuple]:
     return [(e.source.key, e.target.key, e.cameo, e.date, e.date_end) for e in result.facts["events"]]
+
+
+from tests.browser import artifacts, browser, page  # noqa: E402,F401  (fixtures shared with every test)

@@ -14,12 +14,13 @@ def rows(db, sql):
 
 
 def test_ingest_twice_stores_once(cli, db, fixtures):
-    first = cli("ingest", fixtures, "--db", db)
+    both = [fixtures / "lavrov-beijing-2024.html", fixtures / "mishustin-beijing-2023.md"]
+    first = cli("ingest", *both, "--db", db)
     assert first.exit_code == 0, first.stderr
     stored = rows(db, "select count(*) from facts")[0][0]
     assert stored > 0
     assert first.stdout == f"2 files: 2 added; {stored} facts extracted; 2 documents in the workspace\n"
-    second = cli("ingest", fixtures, "--db", db)
+    second = cli("ingest", *both, "--db", db)
     assert second.exit_code == 0
     assert second.stdout == "2 files: 2 unchanged; 0 facts extracted; 2 documents in the workspace\n"
     assert rows(db, "select count(*) from facts")[0][0] == stored

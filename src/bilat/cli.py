@@ -16,6 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from . import __version__, evaluate, jobs, output
+from . import export as export_facts
 from .errors import BilatError, ReadError
 from .ingest import DEFAULT_MAX_MB, expand_paths, read_document
 from .store import Workspace
@@ -250,22 +251,157 @@ def _print_eval(report: evaluate.Report, verbose: bool) -> None:
               f"grounded {o.grounding or 0:.2f}", markup=False)
 
 
+# -- export ------------------------------------------------------------------------------------------------
+
+ExportKind = Enum("ExportKind", {kind: kind for kind in export_facts.KINDS}, type=str)
+ExportFormat = Enum("ExportFormat", {fmt: fmt for fmt in export_facts.FORMATS}, type=str)
+
+
+@app.command("export")
+def export_(
+    kind: Annotated[ExportKind, typer.Option("--kind", "-k", help="Which facts to export.")],
+    fmt: Annotated[ExportFormat, typer.Option(
+        "--format", "-f", help="csv; jsonl; parquet (needs --out); gdelt: events as GDELT 2.0 event records "
+                               "(61 tab-separated columns, no header).")] = ExportFormat.csv,
+    dyad: Annotated[Optional[str], typer.Option(
+        help="Only facts whose actors include both sides, e.g. CHN-RUS (people: a person of either side).")] = None,
+    since: Annotated[Optional[str], typer.Option(
+        help="Only facts dated on or after YYYY-MM-DD (the event's date, the agreement's signing, "
+             "else the document's publication date).")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Only facts dated on or before YYYY-MM-DD.")] = None,
+    out_file: Annotated[Optional[str], typer.Option(
+        "--out", "-o", help="Write to this file; - or nothing means standard output.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Export stored facts, one row per fact with its document and evidence, as CSV, JSON Lines, Parquet
+    or GDELT 2.0 event records."""
+    result = export_facts.export(Workspace(db), kind.value, fmt.value, out_file, dyad=dyad, since=since,
+                                 until=until, stdout=sys.stdout)
+    if result.skipped_undated:
+        err.print(f"bilat: note: {result.skipped_undated} events without a date left out "
+                  "(GDELT records need SQLDATE)", markup=False)
+    if out_file not in (None, "-"):
+        err.print(f"{result.rows} {kind.value} written to {out_file}", markup=False)
+
+
+# -- analysis: bilat brief, bilat forecasts, bilat forecast ------------------------------------------------
+
+SinceOption = Annotated[Optional[str], typer.Option("--since", help="First day, YYYY-MM-DD (events by their "
+                        "date, agreements by signature, the rest by publication).")]
+UntilOption = Annotated[Optional[str], typer.Option("--until", help="Last day, YYYY-MM-DD.")]
+
+
+def _scope(dyad: Optional[str], actor: Optional[str], since: Optional[str], until: Optional[str]):
+    from .analyze import Scope
+
+    if bool(dyad) == bool(actor):
+        raise BilatError("give either --dyad (e.g. CHN-RUS) or --actor (e.g. CHN)")
+    spec = dyad or actor
+    if dyad and len([p for p in spec.replace("–", "-").split("-") if p.strip()]) != 2:
+        raise BilatError(f"--dyad {dyad!r} is not two actors: give codes such as CHN-RUS")
+    return Scope.parse(spec, since, until)
+
+
+@app.command()
+def brief(
+    out_path: Annotated[str, typer.Option("--out", "-o", help="brief.html (self-contained) or brief.md "
+                                          "(charts as SVG files beside it).")] = "brief.html",
+    dyad: Annotated[Optional[str], typer.Option("--dyad", help="Two actors, e.g. CHN-RUS.")] = None,
+    actor: Annotated[Optional[str], typer.Option("--actor", help="One actor, e.g. CHN.")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    freq: Annotated[Optional[str], typer.Option(
+        "--freq", help="Timeline buckets: week, month or quarter [default: by the span of the events].")] = None,
+    db: DbOption = None,
+) -> None:
+    """Write a report on a dyad or an actor: events over time, agreements, stances, figures, people and
+    forecasts, every row linked to the sentence that states it."""
+    from .analyze import analyze
+    from .report import write_brief
+
+    if freq not in (None, "week", "month", "quarter"):
+        raise BilatError(f"--freq {freq!r}: use week, month or quarter")
+    scope = _scope(dyad, actor, since, until)
+    analysis = analyze(Workspace(db), scope, freq)
+    written = write_brief(analysis, out_path, workspace_label=Path(db).name if db and "://" not in db else "")
+    for path in written:
+        out.print(str(path), markup=False)
+
+
+def _forecast_views(db: Optional[str]):
+    from .analyze import clusters, forecasts
+
+    workspace = Workspace(db)
+    return workspace, forecasts(workspace, clusters(workspace, "forecasts"))
+
+
+@app.command("forecasts")
+def forecasts_(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """List the forecasts in the workspace (each once, however many documents make it) with their status."""
+    _, views = _forecast_views(db)
+    if as_json:
+        for view in views:
+            write_json_line(view.to_json())
+        return
+    table = Table(box=None, header_style="bold")
+    for column in ("id", "status", "reported", "forecast", "note"):
+        table.add_column(column, overflow="fold")
+    for view in views:
+        table.add_row(view.cluster.id[:10], view.status, view.cluster.first_reported or "", view.text, view.note or "")
+    out.print(table)
+
+
+@app.command()
+def forecast(
+    forecast_id: Annotated[str, typer.Argument(help="A forecast id (or its first digits) from `bilat forecasts`.")],
+    status: Annotated[Optional[str], typer.Option("--status", help="open, confirmed or refuted.")] = None,
+    note: Annotated[Optional[str], typer.Option("--note", help="Why: what happened, with a source.")] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show a forecast, or record whether it came true. The verdict is kept apart from the extracted facts
+    and survives re-extraction."""
+    from .store.annotations import set_forecast_status
+
+    workspace, views = _forecast_views(db)
+    wanted = forecast_id.strip().lower()
+    if len(wanted) < 4:
+        raise BilatError(f"{forecast_id!r} is too short: give at least 4 digits of the id `bilat forecasts` shows")
+    matches = [v for v in views if v.cluster.id.startswith(wanted)]
+    if not matches:
+        raise BilatError(f"no forecast with id {forecast_id} (see `bilat forecasts`)")
+    if len(matches) > 1:
+        raise BilatError(f"id {forecast_id} is ambiguous: give more digits")
+    view = matches[0]
+    if status is not None or note is not None:
+        saved = set_forecast_status(workspace, view.cluster.id, status or view.status, note)
+        view.status, view.note, view.updated_at = saved.status, saved.note, saved.updated_at
+    if as_json:
+        write_json_line(view.to_json())
+        return
+    out.print(f"{view.cluster.id[:10]}  {view.status}  {view.text}", markup=False)
+    if view.note:
+        out.print(f"note: {view.note}", markup=False)
+
+
 @app.command()
 def docs(db: DbOption = None, all_versions: Annotated[bool, typer.Option(
              "--all", help="Include earlier versions of changed files.")] = False,
          as_json: JsonOption = False) -> None:
     """List the documents in the workspace."""
-    rows = Workspace(db).documents(all_versions)
+    workspace = Workspace(db)
+    rows = workspace.documents(all_versions)
+    facts = workspace.fact_counts()
     if as_json:
         for row in rows:
-            write_json_line(_doc_summary(row))
+            write_json_line({**_doc_summary(row), "facts": facts.get(row.id, 0)})
         return
     table = Table(box=None, header_style="bold")
-    for column in ("id", "ver", "format", "chars", "published", "title", "path"):
-        table.add_column(column, overflow="fold")
+    for column in ("id", "ver", "format", "published", "facts", "title", "path"):
+        table.add_column(column, overflow="fold", ratio=3 if column == "title" else None)
     for row in rows:
-        table.add_row(row.content_hash[:12], str(row.version), row.format, str(row.chars), row.published or "",
-                      row.title or "", row.path)
+        table.add_row(row.content_hash[:12], str(row.version), row.format, row.published or "",
+                      str(facts.get(row.id, 0)), row.title or "", _short_path(row.path))
     out.print(table)
     out.print(f"{len(rows)} documents", markup=False)
 
@@ -285,6 +421,14 @@ def show(document_id: Annotated[str, typer.Argument(help="A document id or its f
             out.print(f"{key + ':':<12} {shown}", markup=False)
     out.print()
     out.print(row.text, markup=False)
+
+
+def _short_path(path: str) -> str:
+    """Paths under the current folder are shown relative to it."""
+    try:
+        return str(Path(path).relative_to(Path.cwd()))
+    except ValueError:
+        return path
 
 
 def _doc_summary(row) -> dict:

@@ -129,3 +129,14 @@ def test_expand_paths_walks_folders_and_reads_stdin(tmp_path):
     assert [p.relative_to(tmp_path).as_posix() for p in found] == ["a.txt", "sub/b.md"]
     listed = list(expand_paths(["-", str(tmp_path / "a.txt")], stdin=[f"{tmp_path}/sub/b.md\n", "\n"]))
     assert [p.name for p in listed] == ["b.md", "a.txt"]
+
+
+def test_a_plain_text_dateline_is_the_publication_date(tmp_path):
+    path = tmp_path / "news.txt"
+    path.write_text("Modi in Moscow\nBy Staff | Moscow, 9 July 2024\n\nModi met Putin on 8 July 2023 in Moscow.\n")
+    assert read_document(path).published == "2024-07-09"
+    story = tmp_path / "story.txt"
+    story.write_text("Modi in Moscow\n\nIndian Prime Minister Narendra Modi, who first met Vladimir Putin in "
+                     "2001, arrived in Moscow on 8 July 2024 for a two-day visit, his first since 2019 and the "
+                     "start of a busy month of diplomacy for both leaders.\n")
+    assert read_document(story).published is None  # a date inside the story is not a dateline

@@ -11,7 +11,7 @@ def test_migrations_build_exactly_the_models(tmp_path):
     with ws.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     assert diff == []
-    assert set(inspect(ws.engine).get_table_names()) == {"alembic_version", "documents", "facts"}
+    assert set(inspect(ws.engine).get_table_names()) == {"alembic_version", "documents", "facts", "forecast_status"}
 
 
 def test_reopening_a_workspace_keeps_its_rows(tmp_path, fixtures):

@@ -154,13 +154,16 @@ class ActorIndex:
     def _main_pair(self) -> tuple[Actor, Actor] | None:
         """The two states the document is mostly about: joint phrases ('both sides') stand for them."""
         counts: dict[str, int] = {}
+        names: dict[str, str] = {}
         for m in self.mentions:
             if m.actor.country and m.spec.kind != "org":
                 counts[m.actor.country] = counts.get(m.actor.country, 0) + 1
+                if m.spec.kind == "state":
+                    names.setdefault(m.actor.country, m.span.text)
         top = sorted(counts, key=lambda c: -counts[c])[:2]
         if len(top) < 2:
             return None
-        return Actor(top[0], top[0], None, top[0], "state"), Actor(top[1], top[1], None, top[1], "state")
+        return tuple(Actor(names.get(c, c), c, None, c, "state") for c in top)
 
     def at(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)

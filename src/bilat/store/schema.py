@@ -52,3 +52,15 @@ class FactRow(Base):
     evidence_text: Mapped[str] = mapped_column(Text)
     page: Mapped[int | None] = mapped_column(Integer)
     extractor: Mapped[str] = mapped_column(String(32))
+
+
+class ForecastStatusRow(Base):
+    """An analyst's verdict on a forecast. Kept apart from the extracted facts, and keyed on the forecast's
+    cross-document cluster id rather than a fact id, so it survives re-extraction and new reports."""
+
+    __tablename__ = "forecast_status"
+
+    cluster_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))

@@ -14,7 +14,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, event, exists, select
+from sqlalchemy import create_engine, event, exists, func, select
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, aliased
@@ -124,6 +124,12 @@ class Workspace:
         """A document by its id or an unambiguous prefix of it (at least 4 characters), like git."""
         with Session(self.engine) as session:
             return self._row(session, prefix)
+
+    def fact_counts(self) -> dict[int, int]:
+        """Facts stored per document row id."""
+        with Session(self.engine) as session:
+            rows = session.execute(select(FactRow.document_id, func.count()).group_by(FactRow.document_id))
+            return dict(rows.all())
 
     def count(self) -> int:
         with Session(self.engine) as session:
