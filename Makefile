@@ -4,17 +4,21 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install chromium clean
+.PHONY: demo test install system clean
 
-# Headless Chromium for the browser tests (tests/browser.py): Debian's package, used by Playwright through
-# executable_path, so `playwright install` never downloads a browser of its own.
-chromium:
-	@test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium)
+# System packages the tests need, from Debian: Chromium for the browser tests (tests/browser.py; Playwright
+# drives it through executable_path, so `playwright install` never downloads a browser of its own) and
+# PostgreSQL, whose server the tests start in a temporary data directory.
+system:
+	@missing=""; \
+	test -x /usr/bin/chromium || missing="$$missing chromium"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	if [ -n "$$missing" ]; then apt-get update && apt-get install -y $$missing; fi
 
-$(STAMP): pyproject.toml | chromium
+$(STAMP): pyproject.toml | system
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev,ray,postgres]'
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -79,3 +79,4 @@ def event_rows(result) -> list[tuple]:
 
 
 from tests.browser import artifacts, browser, page  # noqa: E402,F401  (fixtures shared with every test)
+from tests.backends import db_url, postgres_server, postgres_url  # noqa: E402,F401  (SQLite and PostgreSQL)
