@@ -3,19 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..vocab import load as load_vocab
-from . import indicators
+from . import sql
 from .dedup import Cluster
-from .periods import FREQUENCIES, bucket, buckets_between, month_span
+from .periods import FREQUENCIES
 from .rows import event_row
-
-
-def auto_frequency(dates: list[str]) -> str:
-    """Months for up to a year and a half of events, quarters beyond: enough bars to read, not too many."""
-    if not dates:
-        return "month"
-    first, last = month_span(min(dates)[:7]), month_span(max(dates)[:7])
-    return "month" if last[0] - first[0] < 18 else "quarter"
 
 
 @dataclass
@@ -34,22 +25,14 @@ class EventIndicators:
                 "undated": self.undated}
 
 
-def direction(row: dict) -> str:
-    return f"{row['source_key']}→{row['target_key']}"
+def auto_frequency(dates: list[str]) -> str:
+    """Months for up to a year and a half of events, quarters beyond: enough bars to read, not too many."""
+    return sql.auto_frequency(min(dates), max(dates)) if dates else "month"
 
 
 def event_indicators(events: list[Cluster], freq: str | None = None) -> EventIndicators:
-    rows = [event_row(c) for c in events]
-    dated = [r for r in rows if r["date"]]
-    freq = freq or auto_frequency([r["date"] for r in dated])
-    if freq not in FREQUENCIES:
+    """The indicators of deduplicated events, computed by the one SQL definition (`sql.py`) over an
+    in-memory table of their rows, as DuckDB computes them over Parquet."""
+    if freq is not None and freq not in FREQUENCIES:
         raise ValueError(f"frequency {freq!r}: use one of {', '.join(FREQUENCIES)}")
-    periods = buckets_between(min(r["date"] for r in dated), max(r["date"] for r in dated), freq) if dated else []
-    by_period = indicators.event_totals(dated, lambda r: bucket(r["date"], freq))
-    codebook = load_vocab().cameo
-    roots = {}
-    for root, n in sorted(indicators.event_totals(rows, lambda r: (r["cameo"] or "")[:2] or None).items()):
-        roots[root] = {"name": codebook[root].name if root in codebook else root, "events": n["events"],
-                       "goldstein_mean": n["goldstein_mean"]}
-    return EventIndicators(freq, periods, indicators.event_indicators(dated, freq), by_period,
-                           indicators.event_totals(rows, direction), roots, len(rows) - len(dated))
+    return sql.rows_indicators([event_row(c) for c in events], freq)

@@ -1,8 +1,8 @@
 """The indicator definitions, once: pure functions over flat rows (plain dicts).
 
-The SQLite backend feeds them rows built from deduplicated clusters (see `rows.py`); a later DuckDB or
-Parquet backend only has to yield the same row shapes (e.g. `duckdb.sql(...).df().to_dict("records")`)
-to reuse every definition here unchanged.
+The SQLite backend feeds them rows built from deduplicated clusters (see `rows.py`). The event indicators
+are the exception: they must stay interactive over tens of millions of events, so their one definition is
+SQL (`sql.py`), run by SQLite over these rows and by DuckDB over Parquet.
 
 Row shapes:
   event     {"date", "source_key", "target_key", "cameo", "quad_class", "goldstein"}
@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 
-from .periods import bucket, month_span
+from .periods import month_span
 
 QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 # Who signed, most senior first: an agreement counts at the level of its most senior signatory.
@@ -24,33 +24,11 @@ LEVELS = ("state", "government", "ministry", "agency", "company", "media", "orga
 
 def event_indicators(rows: Iterable[dict], freq: str) -> list[dict]:
     """Per period and direction: the number of events, counts by QuadClass and by CAMEO root, mean
-    Goldstein. Undated rows are left out (they cannot be placed in a period)."""
-    groups: dict[tuple, list[dict]] = defaultdict(list)
-    for row in rows:
-        if row.get("date"):
-            groups[(bucket(row["date"], freq), row["source_key"], row["target_key"])].append(row)
-    out = []
-    for (period, source, target), items in sorted(groups.items()):
-        out.append({
-            "period": period, "source": source, "target": target, "events": len(items),
-            "quad_class": {q: sum(1 for r in items if r.get("quad_class") == q) for q in QUAD_CLASSES},
-            "cameo_root": dict(sorted(Counter((r.get("cameo") or "")[:2] for r in items).items())),
-            "goldstein_mean": mean(r.get("goldstein") for r in items),
-        })
-    return out
+    Goldstein. Undated rows are left out (they cannot be placed in a period). The definition itself is the
+    SQL in `sql.py`, shared with the DuckDB/Parquet backend; this runs it over rows held in memory."""
+    from . import sql
 
-
-def event_totals(rows: Iterable[dict], group: Callable[[dict], str | None]) -> dict[str, dict]:
-    """Counts by QuadClass and mean Goldstein per group (e.g. per period across directions, per direction)."""
-    groups: dict[str, list[dict]] = defaultdict(list)
-    for row in rows:
-        key = group(row)
-        if key is not None:
-            groups[key].append(row)
-    return {key: {"events": len(items),
-                  "quad_class": {q: sum(1 for r in items if r.get("quad_class") == q) for q in QUAD_CLASSES},
-                  "goldstein_mean": mean(r.get("goldstein") for r in items)}
-            for key, items in sorted(groups.items())}
+    return sql.rows_indicators(rows, freq).by_period_direction
 
 
 def mean(values: Iterable[float | None]) -> float | None:

@@ -116,13 +116,17 @@ def _verbal(ctx: Context, verb: Token, spec: dict, memory: Memory):
             continue
         if tok.lower_ in ("them", "it", "this", "these"):
             tok = antecedent_object(verb) or tok
+        with_prep = prep_object(tok, tuple(spec.get("target", ()))) if tok.pos_ == "NOUN" else None
+        if with_prep is not None and not actors_of(ctx, tok, memory):
+            tok = with_prep  # 'held talks with X': X, not whoever else the phrase names
         targets += actors_of(ctx, tok, memory) or _actors_inside(ctx, tok)
     if spec.get("symmetric") and len(sources) >= 2:
         targets = []  # 'Rosneft and CNPC signed a contract for oil to China': the two sides are the subjects
     for prep in spec.get("target", []):
         if targets:
             break
-        pobj = prep_object(verb, (prep,))
+        # 'held talks with X': the preposition may hang on the verb or on its object noun
+        pobj = prep_object(verb, (prep,)) or (prep_object(obj, (prep,)) if obj is not None else None)
         if pobj is not None:
             targets = actors_of(ctx, pobj, memory) or _actors_inside(ctx, pobj)
     if spec.get("needs_place") and not targets and not _place_object(verb, spec):
@@ -271,17 +275,22 @@ def _actors_inside(ctx: Context, token: Token, after_only: bool = False) -> list
     span = noun_phrase(token)
     if after_only:
         span = token.doc[token.i + 1:span.end]
-    out, seen = [], set()
-    for m in ctx.actors.in_span(span.start, span.end):
-        if m.actor.key and m.actor.key not in seen and m.spec.kind != "person":
-            seen.add(m.actor.key)
-            out.append(m.actor)
+    # In order of first mention, one actor per key; a person beats a bare mention of their country
+    # ('Russian President Vladimir Putin' is Putin, not 'Russian').
+    first: dict[str, tuple[int, Actor, bool]] = {}
     for i in range(span.start, span.end):
         person = ctx.people.at(ctx.doc[i])
-        if person is not None and person.country and person.country not in seen:
-            seen.add(person.country)
-            out.append(person.actor)
-    return out
+        mention = ctx.actors.at(ctx.doc[i])
+        if person is not None and person.country:
+            actor, is_person = person.actor, True
+        elif mention is not None and mention.actor.key and mention.spec.kind != "person":
+            actor, is_person = mention.actor, False
+        else:
+            continue
+        known = first.get(actor.key)
+        if known is None or (is_person and not known[2]):
+            first[actor.key] = (known[0] if known else i, actor, is_person)
+    return [actor for _, actor, _ in sorted(first.values(), key=lambda x: x[0])]
 
 
 def _place_object(token: Token, spec: dict) -> Token | None:

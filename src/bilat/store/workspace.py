@@ -14,7 +14,8 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, event, exists, func, select
+from sqlalchemy import create_engine, delete, event, exists, func, select, text
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, aliased
@@ -25,6 +26,8 @@ from .schema import DocumentRow, FactRow
 
 DEFAULT_DB = "bilat.db"
 MIGRATIONS = Path(__file__).parent / "migrations"
+_RACE_RETRIES = 5
+_MIGRATION_LOCK = 0x62696C6174  # any constant; "bilat" in ASCII
 
 
 def database_url(db: str | None) -> str:
@@ -65,42 +68,52 @@ class Workspace:
     # -- writing ---------------------------------------------------------------------------------
 
     def add(self, doc: Document, facts: list | None = None, extractor: str = "") -> Outcome:
-        """Store a document (and its facts) unless the same text is already here."""
+        """Store a document (and its facts) unless the same text is already here.
+
+        Safe against other processes storing into the same workspace: an insert that loses a race on the
+        content hash (same text) or on previous_id (another new version of the same path) is rolled back
+        and tried again against what the winner stored, so the text ends up once and versions stay a chain.
+        """
         path = str(Path(doc.path).resolve())
-        with Session(self.engine) as session:
-            same = session.scalar(select(DocumentRow).where(DocumentRow.content_hash == doc.id))
-            if same is not None:
-                return Outcome("unchanged", doc.id, same.version, same.path)
-            prior = session.scalar(
-                select(DocumentRow).where(DocumentRow.path == path).order_by(DocumentRow.version.desc()).limit(1)
-            )
-            row = DocumentRow(
-                content_hash=doc.id, path=path, format=doc.format, title=doc.title, authors=doc.authors,
-                published=doc.published, source=doc.source, url=doc.url, language=doc.language,
-                encoding=doc.encoding, notes=doc.notes, text=doc.text, chars=len(doc.text),
-                pages=[[p.number, p.start, p.end] for p in doc.pages],
-                version=prior.version + 1 if prior else 1, previous_id=prior.id if prior else None,
-                ingested_at=dt.datetime.now(dt.timezone.utc), extractor=extractor or None,
-            )
-            session.add(row)
-            try:
-                session.flush()
-                session.add_all(_fact_rows(row, doc, facts or [], extractor))
-                session.commit()
-            except IntegrityError:
-                # Another process stored the same text between our check and our insert.
-                session.rollback()
-                return Outcome("unchanged", doc.id, 1, path)
-            return Outcome("updated" if prior else "added", doc.id, row.version, path)
+        for _ in range(_RACE_RETRIES):
+            with Session(self.engine) as session:
+                same = session.scalar(select(DocumentRow).where(DocumentRow.content_hash == doc.id))
+                if same is not None:
+                    return Outcome("unchanged", doc.id, same.version, same.path)
+                newer = aliased(DocumentRow)
+                prior = session.scalar(
+                    select(DocumentRow).where(DocumentRow.path == path)
+                    .where(~exists().where(newer.previous_id == DocumentRow.id))
+                    .order_by(DocumentRow.version.desc()).limit(1)
+                )
+                row = DocumentRow(
+                    content_hash=doc.id, path=path, format=doc.format, title=doc.title, authors=doc.authors,
+                    published=doc.published, source=doc.source, url=doc.url, language=doc.language,
+                    encoding=doc.encoding, notes=doc.notes, text=doc.text, chars=len(doc.text),
+                    pages=[[p.number, p.start, p.end] for p in doc.pages],
+                    version=prior.version + 1 if prior else 1, previous_id=prior.id if prior else None,
+                    ingested_at=dt.datetime.now(dt.timezone.utc), extractor=extractor or None,
+                )
+                session.add(row)
+                try:
+                    session.flush()
+                    _insert_facts(session, row.id, doc, facts or [], extractor)
+                    session.commit()
+                except IntegrityError:
+                    session.rollback()
+                    continue
+                return Outcome("updated" if prior else "added", doc.id, row.version, path)
+        raise BilatError(f"{path}: lost {_RACE_RETRIES} races in a row to store it; run the ingest again")
 
     def replace_facts(self, document_id: str, facts: list, extractor: str) -> int:
         """Swap a stored document's facts for a new extraction in one transaction: readers see the old
         facts or the new ones, never a mix or none."""
         with Session(self.engine) as session, session.begin():
             row = self._row(session, document_id)
-            session.query(FactRow).filter(FactRow.document_id == row.id).delete()
-            session.flush()
-            session.add_all(_fact_rows(row, _as_document(row), facts, extractor))
+            session.execute(delete(FactRow).where(FactRow.document_id == row.id))
+            # Another process re-extracting the same document may have inserted these very facts after
+            # our delete looked; theirs are identical (the id hashes the content), so ours are skipped.
+            _insert_facts(session, row.id, _as_document(row), facts, extractor)
             row.extractor = extractor
             return len(facts)
 
@@ -160,9 +173,17 @@ class Workspace:
 def migrate(engine: Engine) -> None:
     """Bring the database to the newest schema; a no-op (one query) when it is there already."""
     script = ScriptDirectory(str(MIGRATIONS))
+    head = script.get_current_head()
     with engine.begin() as conn:
-        if MigrationContext.configure(conn).get_current_revision() == script.get_current_head():
+        if MigrationContext.configure(conn).get_current_revision() == head:
             return
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            # Several `bilat ingest` processes may open a new workspace at once: one migrates, the others
+            # wait here and then find it done. DDL is transactional there, so the lock covers all of it.
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+            if MigrationContext.configure(conn).get_current_revision() == head:
+                return
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))
         config.attributes["connection"] = conn
@@ -179,18 +200,29 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cursor.close()
 
 
-def _fact_rows(row: DocumentRow, doc: Document, facts: list, extractor: str) -> list[FactRow]:
+def _insert_facts(session: Session, document_row_id: int, doc: Document, facts: list, extractor: str) -> None:
     rows = []
     for fact in facts:
         ev = fact.evidence
         if doc.text[ev.start:ev.end] != ev.text:
             raise ValueError(f"evidence does not match the text at {ev.start}:{ev.end}")
-        rows.append(FactRow(
-            id=fact.fact_id(doc.id), document_id=row.id, kind=fact.kind, data=fact.to_json(),
+        rows.append(dict(
+            id=fact.fact_id(doc.id), document_id=document_row_id, kind=fact.kind, data=fact.to_json(),
             evidence_start=ev.start, evidence_end=ev.end, evidence_text=ev.text,
             page=doc.page_at(ev.start), extractor=extractor,
         ))
-    return rows
+    if rows:
+        session.execute(_insert(session, FactRow).on_conflict_do_nothing(index_elements=["id"]), rows)
+
+
+def _insert(session: Session, table):
+    """INSERT with the dialect's ON CONFLICT clause available (SQLite and PostgreSQL both have one)."""
+    name = session.get_bind().dialect.name
+    if name == "postgresql":
+        return postgresql.insert(table)
+    if name == "sqlite":
+        return sqlite.insert(table)
+    raise BilatError(f"the {name} dialect is not supported for workspaces (use SQLite or PostgreSQL)")
 
 
 def _as_document(row: DocumentRow) -> Document:
