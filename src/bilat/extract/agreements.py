@@ -14,9 +14,9 @@ from spacy.tokens import Span, Token
 from ..model import Actor, Agreement, Evidence, Place
 from ..vocab import load
 from . import register
+from .lists import ITEM_MARKER
 from .context import Context
 
-_ENUMERATOR = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|[-•*–—·▪])\s+")
 _LEAD_ARTICLE = re.compile(r"^(?:an?|the)\s+", re.IGNORECASE)
 _PARTY_STOPS = {"on", "regarding", "concerning", "about", "that", "which", "who", "to", "under", "signed", "at",
                 "during", "after", "before", "following", "within", "as"}
@@ -157,7 +157,7 @@ def list_blocks(text: str) -> list[ListBlock]:
         pos = end + 1
         if not line.strip():
             continue
-        if _ENUMERATOR.match(line):
+        if ITEM_MARKER.match(line):
             if current is None:
                 current = ListBlock(last_text_line, [])
                 blocks.append(current)
@@ -307,7 +307,7 @@ def _is_generic(span: Span, kind_start: int, kind_end: int) -> bool:
 
 
 def item_title(text: str) -> str:
-    title = _ENUMERATOR.sub("", text, count=1).strip()
+    title = ITEM_MARKER.sub("", text, count=1).strip()
     title = _LEAD_ARTICLE.sub("", title)
     return title.rstrip(" .;,:").strip()
 

@@ -19,6 +19,7 @@ from .arguments import (RELATIVE, Memory, actors_of, agent_of, antecedent_object
                         noun_phrase, prep_object, subject_of)
 from .context import Context, sentence_evidence
 from .dates import OCCASION_NOUNS, DateSpan
+from .lists import is_list_item
 
 MODALS = {"will", "would", "could", "may", "might", "should", "shall", "must", "can", "'ll", "wo", "ca"}
 # Governors under which an act is wished, planned, prevented or only possible, not done.
@@ -314,7 +315,7 @@ def _event_dates(ctx: Context, trigger: Token, nominal: bool) -> tuple[tuple[dt.
     """(first, last) day of the act and whether its own words date it."""
     sent = trigger.sent
     spans = [s for s in ctx.dates.within(sent.start_char, sent.end_char) if s.first]
-    if not spans and _is_list_item(sent):
+    if not spans and is_list_item(sent):
         lead = _lead_in(trigger.doc, sent)
         if lead is not None:
             spans = [s for s in ctx.dates.within(lead.start_char, lead.end_char) if s.first]
@@ -345,15 +346,10 @@ def _event_dates(ctx: Context, trigger: Token, nominal: bool) -> tuple[tuple[dt.
     return None, False
 
 
-def _is_list_item(sent: Span) -> bool:
-    first = sent[0]
-    return first.text in ("-", "•", "*", "–") or (first.like_num and len(sent) > 1 and sent[1].text in (".", ")"))
-
-
 def _lead_in(doc, sent: Span) -> Span | None:
     """The sentence a list hangs from ('Two contracts were signed on the same day:')."""
     prev = doc[sent.start - 1].sent if sent.start > 0 else None
-    while prev is not None and _is_list_item(prev):
+    while prev is not None and is_list_item(prev):
         prev = doc[prev.start - 1].sent if prev.start > 0 else None
     return prev
 

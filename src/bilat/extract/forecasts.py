@@ -16,6 +16,8 @@ from spacy.tokens import Span, Token
 from ..model import Forecast
 from ..vocab import load
 from . import register
+from .arguments import is_joint
+from .lists import is_bullet, marker_end
 from .context import Context, sentence_evidence, span_evidence
 
 _CLAUSE_DEPS = ("ccomp", "xcomp", "conj", "advcl", "parataxis")
@@ -23,7 +25,6 @@ _SPLIT_OFF = ("conj", "cc", "parataxis")
 _TRAILING = ",;:.–—-"
 _YEAR = re.compile(r"(?<![\w-])(?:19|20)\d\d(?![\w-])")
 _PAST_YEAR = re.compile(r"\b(?:since|in early|in late|from)\s+$", re.IGNORECASE)
-_NUMBERED = re.compile(r"^\(?\d{1,2}[.)]\s")
 
 
 @dataclass(frozen=True)
@@ -44,8 +45,6 @@ class Cues:
     obligation_subjects: frozenset
     connectives: tuple
     first_person: frozenset
-    joint_subjects: tuple
-    bullets: frozenset
     outlook_heads: tuple
     rate_openers: frozenset
     horizons: tuple  # (phrase pattern, label), longest first
@@ -76,8 +75,6 @@ def cues() -> Cues:
         obligation_subjects=frozenset(data["obligation_subjects"]),
         connectives=tuple(sorted((c.split() for c in data["connectives"]), key=len, reverse=True)),
         first_person=frozenset(data["first_person"]),
-        joint_subjects=tuple(data["joint_subjects"]),
-        bullets=frozenset(data["list_bullets"]),
         outlook_heads=tuple(data["outlook_heads"]),
         rate_openers=frozenset(data["rate_openers"]),
         horizons=tuple((re.compile(rf"(?<![\w-]){re.escape(p)}(?![\w-])"), label) for p, label in horizons),
@@ -250,9 +247,8 @@ def _own_commitment(ctx: Context, anchor: Token, c: Cues) -> bool:
     subject = _subject(anchor)
     if reporter is None or subject is None:
         return False
-    phrase = _text(ctx.doc[subject.left_edge.i:subject.right_edge.i + 1]).lower()
-    if any(re.fullmatch(rf"{re.escape(j)}\b.*", phrase) for j in c.joint_subjects):
-        return True
+    if is_joint(subject) or subject.lower_ in c.first_person:
+        return True  # 'both sides will ...', 'we will ...' (the joint phrases are roles.yaml's, as everywhere)
     if subject.pos_ == "PRON":
         return True  # a pronoun in reported speech mostly stands for the speaker
 
@@ -580,7 +576,7 @@ def _bullet_items(ctx: Context, following: list[Span], c: Cues, used: set[int]) 
     items, pending = [], False
     for sent in following:
         if _starts_line(ctx.text, sent.start_char):
-            if sent.text.strip() in c.bullets:
+            if is_bullet(sent.text):
                 pending = True
                 used.add(sent.start)
                 continue
@@ -606,11 +602,7 @@ def _starts_line(text: str, pos: int) -> bool:
 
 
 def _after_bullet(line: str, c: Cues) -> int | None:
-    first = line.split(maxsplit=1)[0] if line.split() else ""
-    if first in c.bullets and len(line) > len(first) and line[len(first)].isspace():
-        return len(first)
-    m = _NUMBERED.match(line)
-    return m.end() - 1 if m else None
+    return marker_end(line)
 
 
 def _dedupe(forecasts: list[Forecast]) -> list[Forecast]:
