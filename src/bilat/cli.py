@@ -77,12 +77,29 @@ def text(file: Annotated[str, typer.Argument(help="A .txt, .md, .html or .pdf fi
     sys.stdout.flush()
 
 
+class Engine(str, Enum):
+    local = "local"
+    ray = "ray"
+
+
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (read recursively) or - for paths on stdin.")],
+    paths: Annotated[list[str], typer.Argument(
+        help="Files, folders (read recursively), JSONL corpora (one document per line) or - for paths on stdin.")],
     db: DbOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_MB,
     workers: WorkersOption = 1,
+    engine: Annotated[Optional[Engine], typer.Option(
+        help="Batch engine: local (a process pool) or ray (a Ray cluster); streams any number of files "
+             "[default: none, the plain ingest].")] = None,
+    parquet: Annotated[Optional[str], typer.Option(
+        "--parquet", help="Also write the new facts to this folder as Parquet, partitioned by kind and month "
+                          "(implies --engine local unless given).")] = None,
+    ray_address: Annotated[Optional[str], typer.Option(
+        "--ray-address", envvar="RAY_ADDRESS", help="Ray cluster to use with --engine ray [default: a private "
+                                                    "local instance].")] = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per batch sent to a worker "
+                                                                       "(with --engine).")] = 32,
     as_json: JsonOption = False,
     quiet: QuietOption = False,
     verbose: VerboseOption = False,
@@ -90,15 +107,25 @@ def ingest(
     """Read documents into the workspace and extract their facts. The same text twice is stored once; a
     changed file is a new version; documents extracted by an older engine are extracted again."""
     workspace = Workspace(db)
-    files = list(expand_paths(paths))
+    report = None
+    if engine is None and parquet is None:
+        files = list(expand_paths(paths))
+        total = None if any(f.suffix.lower() == ".jsonl" for f in files) else len(files)
+        results = jobs.ingest(files, workspace, int(max_size * 1048576), workers)
+    else:
+        from . import batch
+
+        total, report = None, batch.BatchReport((engine or Engine.local).value, workers)
+        results = batch.stream(paths, report.engine, workers, workspace, parquet, batch_size,
+                               max_bytes=int(max_size * 1048576), ray_address=ray_address, report=report)
     counts: Counter[str] = Counter()
-    show_bar = err.is_terminal and not quiet and not as_json and len(files) > 1
+    show_bar = err.is_terminal and not quiet and not as_json and total != 1
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                         TimeRemainingColumn(), console=err, transient=True, disable=not show_bar)
     try:
         with progress:
-            task = progress.add_task("ingesting", total=len(files))
-            for result in jobs.ingest(files, workspace, int(max_size * 1048576), workers):
+            task = progress.add_task("ingesting", total=total)
+            for result in results:
                 progress.advance(task)
                 status = "failed" if result.error else result.outcome.status
                 counts[status] += 1
@@ -115,14 +142,19 @@ def ingest(
                     out.print(f"{status:<9} {result.outcome.document_id[:12]}  v{result.outcome.version}  "
                               f"{result.path}", markup=False)
     except KeyboardInterrupt:
-        fail(f"interrupted after {sum(counts.values())} of {len(files)} files; "
+        done = sum(counts[s] for s in ("added", "updated", "re-extracted", "unchanged", "failed"))
+        fail(f"interrupted after {done} of {total if total is not None else 'the'} files; "
              "run the same command again to finish (stored documents are kept, none is half-written)")
         raise typer.Exit(130)
     if not quiet and not as_json:
+        done = sum(counts[s] for s in ("added", "updated", "re-extracted", "unchanged", "failed"))
         summary = ", ".join(f"{counts[s]} {s}" for s in ("added", "updated", "re-extracted", "unchanged", "failed")
                             if counts[s])
-        out.print(f"{len(files)} files: {summary or 'nothing to do'}; {counts['facts']} facts extracted; "
+        out.print(f"{done} files: {summary or 'nothing to do'}; {counts['facts']} facts extracted; "
                   f"{workspace.count()} documents in the workspace", markup=False)
+        if report is not None:
+            out.print(report.summary() + (f"; {report.parquet_rows} Parquet rows in {parquet}" if parquet else ""),
+                      markup=False)
     if counts["failed"]:
         raise typer.Exit(2)
 
@@ -382,6 +414,56 @@ def forecast(
     out.print(f"{view.cluster.id[:10]}  {view.status}  {view.text}", markup=False)
     if view.note:
         out.print(f"note: {view.note}", markup=False)
+
+
+@app.command()
+def indicators(
+    dyad: Annotated[Optional[str], typer.Option("--dyad", help="Two actors, e.g. CHN-RUS.")] = None,
+    actor: Annotated[Optional[str], typer.Option("--actor", help="One actor, e.g. CHN.")] = None,
+    parquet: Annotated[Optional[str], typer.Option(
+        "--parquet", help="Read events from Parquet with DuckDB: a file from `bilat export --format parquet` or "
+                          "a folder from `bilat ingest --parquet` (DIR/kind=events/...). Counts every stored "
+                          "report; without it, the workspace's deduplicated events are counted.")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    freq: Annotated[Optional[str], typer.Option(
+        "--freq", help="week, month or quarter [default: by the span of the events].")] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Print the event timeline of a dyad or an actor: events, counts by QuadClass and mean Goldstein per
+    period and direction (the same SQL definition over the workspace or over Parquet)."""
+    from .analyze import clusters, event_indicators
+    from .analyze import sql as indicator_sql
+
+    if freq not in (None, "week", "month", "quarter"):
+        raise BilatError(f"--freq {freq!r}: use week, month or quarter")
+    scope = _scope(dyad, actor, since, until)
+    if parquet:
+        if not Path(parquet).exists():
+            raise BilatError(f"--parquet {parquet}: no such file or folder")
+        result = indicator_sql.parquet_indicators(parquet, scope, freq)
+    else:
+        workspace = Workspace(db)
+        events = [c for c in clusters(workspace, "events") if scope.covers(c.keys) and scope.in_period(c.date)]
+        result = event_indicators(events, freq)
+    if as_json:
+        write_json_line(result.to_json())
+        return
+    table = Table(box=None, header_style="bold")
+    # QuadClass 1-4: verbal cooperation, material cooperation, verbal conflict, material conflict.
+    for column in ("period", "direction", "events", "q1", "q2", "q3", "q4", "goldstein", "top CAMEO roots"):
+        table.add_column(column, no_wrap=True,
+                         justify="left" if column in ("period", "direction", "top CAMEO roots") else "right")
+    for row in result.by_period_direction:
+        roots = sorted(row["cameo_root"].items(), key=lambda kv: -kv[1])[:3]
+        mean = row["goldstein_mean"]
+        table.add_row(row["period"], f"{row['source']}→{row['target']}", str(row["events"]),
+                      *(str(row["quad_class"][q]) for q in (1, 2, 3, 4)), "" if mean is None else f"{mean:.2f}",
+                      ",".join(f"{r or '?'}:{n}" for r, n in roots))
+    out.print(table)
+    total = sum(v["events"] for v in result.by_direction.values())
+    out.print(f"{total} events by {result.freq}; {result.undated} undated (in no period)", markup=False)
 
 
 @app.command()

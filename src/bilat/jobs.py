@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
-from .errors import ReadError
-from .ingest import read_document
+from .ingest import read_items
 from .model import Document, Fact
 from .store import Outcome, Workspace
 
@@ -43,6 +42,11 @@ def extract_facts(doc: Document) -> list[Fact]:
 def _worker_init() -> None:
     # Ctrl-C goes to the whole process group; the parent decides what to do, workers just stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    load_pipeline()
+
+
+def load_pipeline() -> None:
+    """Load everything extraction needs, so that a worker pays for it once and not in its first document."""
     from .extract import build_context  # noqa: F401  (imports the pipeline once per worker)
     from .nlp import get_nlp
     from .extract.actors import gazetteer
@@ -85,28 +89,47 @@ def batched(items: Iterable, n: int) -> Iterator[list]:
 
 def ingest(paths: Iterable[Path], workspace: Workspace, max_bytes: int | None = None,
            workers: int = 1) -> Iterator[FileResult]:
-    from .extract import ENGINE_VERSION
-
     with Extractor(workers) as extractor:
-        for batch in batched(paths, BATCH * max(1, workers)):
+        for batch in batched(read_items(paths, max_bytes), BATCH * max(1, workers)):
             results: list[FileResult | None] = [None] * len(batch)
             todo: list[tuple[int, Document, object]] = []
-            for i, path in enumerate(batch):
-                try:
-                    doc = read_document(path, max_bytes)
-                except ReadError as exc:
-                    results[i] = FileResult(str(path), error=exc.reason)
+            for i, item in enumerate(batch):
+                if item.error:
+                    results[i] = FileResult(item.label, error=item.error)
                     continue
-                stored = workspace.extractor_of(doc.id)
-                if stored == ENGINE_VERSION:
-                    results[i] = FileResult(str(path), outcome=workspace.add(doc), notes=tuple(doc.notes))
+                stored = workspace.extractor_of(item.document.id)
+                if is_current(stored):
+                    results[i] = FileResult(item.label, outcome=workspace.add(item.document),
+                                            notes=tuple(item.document.notes))
                 else:
-                    todo.append((i, doc, stored))
+                    todo.append((i, item.document, stored))
             for (i, doc, stored), facts in zip(todo, extractor.map([d for _, d, _ in todo])):
-                if stored is False:
-                    outcome = workspace.add(doc, facts, ENGINE_VERSION)
-                else:  # stored by an older engine: its facts are replaced in one transaction
-                    workspace.replace_facts(doc.id, facts, ENGINE_VERSION)
-                    outcome = Outcome("re-extracted", doc.id, 1, str(Path(doc.path).resolve()))
-                results[i] = FileResult(str(batch[i]), outcome=outcome, notes=tuple(doc.notes), facts=len(facts))
+                outcome = store(workspace, doc, stored, facts)
+                results[i] = FileResult(batch[i].label, outcome=outcome, notes=tuple(doc.notes),
+                                        facts=stored_facts(outcome, facts))
             yield from results
+
+
+def is_current(stored) -> bool:
+    """Whether Workspace.extractor_of's answer means the text is stored with this engine's facts already."""
+    from .extract import ENGINE_VERSION
+
+    return stored == ENGINE_VERSION
+
+
+def stored_facts(outcome: Outcome, facts: list[Fact]) -> int:
+    # A text seen twice in one batch is extracted twice but stored once: only the stored copy's facts count,
+    # so the totals do not depend on where the batches happen to split.
+    return 0 if outcome.status == "unchanged" else len(facts)
+
+
+def store(workspace: Workspace, doc: Document, stored, facts: list[Fact]) -> Outcome:
+    """Write a fresh extraction. `stored` is Workspace.extractor_of's answer from before extracting: False for
+    a new text, else the older engine whose facts are to be replaced."""
+    from .extract import ENGINE_VERSION
+
+    if stored is False:
+        return workspace.add(doc, facts, ENGINE_VERSION)
+    # Stored by an older engine: its facts are replaced in one transaction.
+    workspace.replace_facts(doc.id, facts, ENGINE_VERSION)
+    return Outcome("re-extracted", doc.id, 1, str(Path(doc.path).resolve()))

@@ -4,11 +4,13 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ReadError
 from ..model import Document
 from .html import read_html
+from .jsonl import SUFFIX as JSONL_SUFFIX, read_jsonl
 from .language import guess_language
 from .markdown import read_markdown
 from .pdf import read_pdf
@@ -25,6 +27,9 @@ READERS: dict[str, Reader] = {
     ".htm": read_html,
     ".pdf": read_pdf,
 }
+
+# What a folder walk picks up: every single-document format, and JSONL corpora (many documents per file).
+WALKED = frozenset(READERS) | {JSONL_SUFFIX}
 
 DEFAULT_MAX_MB = 50.0
 
@@ -78,7 +83,7 @@ def expand_paths(args: Iterable[str], stdin=None) -> Iterator[Path]:
             candidates: Iterable[Path] = (Path(line) for line in lines if line)
         elif Path(arg).is_dir():
             candidates = sorted(
-                p for p in Path(arg).rglob("*") if p.suffix.lower() in READERS and p.is_file()
+                p for p in Path(arg).rglob("*") if p.suffix.lower() in WALKED and p.is_file()
                 and not any(part.startswith(".") for part in p.relative_to(arg).parts)
             )
         else:
@@ -87,4 +92,56 @@ def expand_paths(args: Iterable[str], stdin=None) -> Iterator[Path]:
             key = path.resolve()
             if key not in seen:
                 seen.add(key)
+                yield path
+
+
+@dataclass(frozen=True)
+class Item:
+    """One document of a batch, or why it could not be read. `label` names it in messages: the file's path, or
+    `file.jsonl:LINE` for one line of a JSONL corpus."""
+
+    label: str
+    document: Document | None = None
+    error: str | None = None
+
+
+def read_items(paths: Iterable[str | Path], max_bytes: int | None = None) -> Iterator[Item]:
+    """The documents of these files, one at a time: a JSONL file gives one per line, any other file one."""
+    for path in paths:
+        if Path(path).suffix.lower() == JSONL_SUFFIX:
+            yield from _jsonl_items(Path(path), max_bytes)
+            continue
+        try:
+            yield Item(str(path), read_document(path, max_bytes))
+        except ReadError as exc:
+            yield Item(str(path), error=exc.reason)
+
+
+def _jsonl_items(path: Path, max_bytes: int | None) -> Iterator[Item]:
+    try:
+        for record in read_jsonl(path, max_bytes):
+            yield Item(f"{path}:{record.line}", record.document, record.error)
+    except ReadError as exc:
+        yield Item(str(path), error=exc.reason)
+
+
+def walk_paths(args: Iterable[str], stdin=None) -> Iterator[Path]:
+    """Like expand_paths, but streaming: a folder is walked level by level (each level sorted) and nothing is
+    remembered, so a corpus of any number of files costs the memory of its largest folder listing. A file
+    named twice is read twice (the workspace stores its text once)."""
+    for arg in args:
+        if arg == "-":
+            yield from (Path(line.strip()) for line in (stdin or sys.stdin) if line.strip())
+        elif Path(arg).is_dir():
+            yield from _walk(Path(arg))
+        else:
+            yield Path(arg)
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            path = Path(folder) / name
+            if not name.startswith(".") and path.suffix.lower() in WALKED and path.is_file():
                 yield path

@@ -6,9 +6,12 @@ nothing, and running it again adds only what is missing.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from alembic import command
 from alembic.config import Config
@@ -46,6 +49,41 @@ class Outcome:
     document_id: str
     version: int
     path: str
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    id: str  # the content hash, as `bilat docs` shows it
+    title: str | None
+    path: str
+    published: str | None
+    source: str | None
+    format: str
+    version: int
+    chars: int
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """A passage of a found document as plain text, with the spans that matched the query as offsets
+    into it (not markup: the text is the document's and may hold anything, '<mark>' included)."""
+
+    text: str
+    marks: tuple[tuple[int, int], ...]
+
+    def html(self) -> str:
+        """The passage HTML-escaped, with <mark> around each match."""
+        out, at = [], 0
+        for start, end in self.marks:
+            out += [html.escape(self.text[at:start]), "<mark>", html.escape(self.text[start:end]), "</mark>"]
+            at = end
+        out.append(html.escape(self.text[at:]))
+        return "".join(out)
+
+
+class SearchHit(NamedTuple):
+    document: DocumentSummary
+    snippet: Snippet
 
 
 class Workspace:
@@ -157,6 +195,40 @@ class Workspace:
                 query = query.where(FactRow.kind == kind)
             return list(session.scalars(query))
 
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Current document versions whose title or text has every word of the query, best first.
+
+        The query is words only: punctuation, quotes and operators are dropped, so no input makes the
+        database complain, and a query without a word finds nothing. Words are stemmed (English) on both
+        backends; PostgreSQL also drops English stop words ("the", "of"), SQLite keeps them.
+        """
+        words = _WORD.findall(query)[:_MAX_WORDS]
+        if not words or limit <= 0:
+            return []
+        dialect = self.engine.dialect.name
+        with Session(self.engine) as session:
+            if dialect == "sqlite":
+                # each word a quoted FTS5 string: AND, OR, NOT, NEAR and * are then plain words
+                found = session.execute(_SQLITE_SEARCH, {
+                    "q": " ".join(f'"{w}"' for w in words), "limit": limit, "start": _MARK_START,
+                    "end": _MARK_END}).all()
+            elif dialect == "postgresql":
+                found = session.execute(_POSTGRES_SEARCH, {
+                    "q": " ".join(words), "limit": limit,
+                    "options": f'StartSel="{_MARK_START}", StopSel="{_MARK_END}", MaxWords=35, MinWords=15',
+                }).all()
+            else:
+                raise BilatError(f"full-text search needs SQLite or PostgreSQL, not {dialect}")
+            if not found:
+                return []
+            rows = {r.id: r for r in session.execute(
+                select(DocumentRow.id, DocumentRow.content_hash, DocumentRow.title, DocumentRow.path,
+                       DocumentRow.published, DocumentRow.source, DocumentRow.format, DocumentRow.version,
+                       DocumentRow.chars).where(DocumentRow.id.in_([row_id for row_id, _ in found])))}
+        return [SearchHit(DocumentSummary(r.content_hash, r.title, r.path, r.published, r.source, r.format,
+                                          r.version, r.chars), _snippet(marked))
+                for row_id, marked in found for r in [rows[row_id]]]
+
     @staticmethod
     def _row(session: Session, prefix: str) -> DocumentRow:
         prefix = prefix.strip().lower()
@@ -228,3 +300,50 @@ def _insert(session: Session, table):
 def _as_document(row: DocumentRow) -> Document:
     return Document(text=row.text, path=row.path, format=row.format,
                     pages=[Page(*p) for p in row.pages or []])
+
+
+# Private-use characters mark the matches in what the database returns; they are split out again into
+# offsets, so no markup ever travels with a document's own text.
+_MARK_START, _MARK_END = "\ue000", "\ue001"
+_WORD = re.compile(r"\w+")
+_MAX_WORDS = 32
+
+_CURRENT = "NOT EXISTS (SELECT 1 FROM documents AS newer WHERE newer.previous_id = d.id)"
+# bm25 weights: a word in the title counts five times one in the text
+_SQLITE_SEARCH = text(f"""
+    SELECT d.id, snippet(documents_fts, -1, :start, :end, '…', 24)
+    FROM documents_fts JOIN documents AS d ON d.id = documents_fts.rowid
+    WHERE documents_fts MATCH :q AND {_CURRENT}
+    ORDER BY bm25(documents_fts, 5.0, 1.0), d.id
+    LIMIT :limit
+""")
+# The headline (slow: it re-parses the text) only for the rows that make the cut.
+_POSTGRES_SEARCH = text(f"""
+    WITH q AS (SELECT plainto_tsquery('english', :q) AS query),
+    hits AS (
+        SELECT d.id, ts_rank_cd(d.search, q.query) AS rank
+        FROM documents AS d, q
+        WHERE d.search @@ q.query AND {_CURRENT}
+        ORDER BY rank DESC, d.id
+        LIMIT :limit
+    )
+    SELECT d.id, ts_headline('english', coalesce(d.title, '') || ' ' || d.text, q.query, :options)
+    FROM hits JOIN documents AS d ON d.id = hits.id, q
+    ORDER BY hits.rank DESC, d.id
+""")
+
+
+def _snippet(marked: str) -> Snippet:
+    marked = marked.strip()
+    parts, marks, at, start = [], [], 0, None
+    for piece in re.split(f"([{_MARK_START}{_MARK_END}])", marked):
+        if piece == _MARK_START:
+            start = at
+        elif piece == _MARK_END:
+            if start is not None and at > start:
+                marks.append((start, at))
+            start = None
+        else:
+            parts.append(piece)
+            at += len(piece)
+    return Snippet("".join(parts), tuple(marks))
