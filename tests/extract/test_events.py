@@ -68,3 +68,27 @@ def test_roles_refer_back_to_the_person_named_earlier():
         "leader met his Russian counterpart in the Kremlin.", "2024-07-10")
     talks = [e for e in result.facts["events"] if e.date == "2024-07-09"]
     assert [(e.source.text, e.target.text, e.cameo) for e in talks] == [("Narendra Modi", "Vladimir Putin", "040")]
+
+
+def test_presence_in_a_foreign_capital_is_a_visit_dated_by_publication():
+    result = extract_text("Turkish President Recep Tayyip Erdogan is in Sochi today. Erdogan is in Ankara "
+                          "tomorrow. President Erdogan is in Moscow to meet Vladimir Putin.", "2023-09-04")
+    assert event_rows(result) == [("TUR", "RUS", "042", "2023-09-04", None)]
+
+
+def test_welcoming_ideas_and_summaries_of_several_acts_are_not_events():
+    result = extract_text("China welcomes all efforts towards peace. In 2023 India and Japan held two rounds of "
+                          "talks in Tokyo.", "2024-01-10")
+    assert event_rows(result) == []
+
+
+def test_the_two_sides_are_the_pair_the_sentence_names():
+    result = extract_text(
+        "China and Russia dominate this report. On 5 June Armenia proposed talks with Azerbaijan, and the two "
+        "delegations met in Geneva on 10 June.", "2024-06-20")
+    assert [r for r in event_rows(result) if r[2].startswith("04")] == [("ARM", "AZE", "040", "2024-06-10", None)]
+
+
+def test_a_visit_goes_where_its_clause_puts_the_traveller():
+    result = extract_text("President Xi is in Kazakhstan from 2 July for a state visit.", "2024-07-03")
+    assert event_rows(result) == [("CHN", "KAZ", "042", "2024-07-02", None)]

@@ -67,7 +67,11 @@ def is_joint(token: Token) -> bool:
     doc = token.doc
     start = token.left_edge.i
     text = doc[start:token.i + 1].text.lower()
-    return any(text == p or text.endswith(" " + p) or text == p.removeprefix("the ") for p in _joint_phrases())
+    if any(text == p or text.endswith(" " + p) or text == p.removeprefix("the ") for p in _joint_phrases()):
+        return True
+    # any plural group noun counted as two: 'the two delegations', 'both navies', 'the two foreign ministers'
+    return token.tag_ in ("NNS", "NNPS") and _counts_two(token) and (
+        token.lemma_.lower() in _group_nouns() or token.lower_ in _group_nouns())
 
 
 def actors_of(ctx: Context, token: Token, memory: Memory | None = None, depth: int = 0) -> list[Actor]:
@@ -88,6 +92,9 @@ def _head_actors(ctx: Context, token: Token, memory: Memory | None, depth: int) 
             return actors_of(ctx, head.head, memory, depth + 1)
         return []
     if is_joint(token):
+        local = _local_pair(ctx, token, memory) if _counts_two(token) else []
+        if local:
+            return local
         if memory is not None and len(memory.plural) >= 2 and lower not in ("delegations",):
             return list(memory.plural)
         return list(ctx.actors.dyad or ())
@@ -158,6 +165,39 @@ def _group_text(token: Token) -> str:
     start = min([token.i] + [c.left_edge.i for c in token.children if c.i < token.i and c.dep_ in (
         "det", "amod", "compound", "poss", "nummod", "predet")])
     return token.doc[start:token.i + 1].text
+
+
+def _counts_two(token: Token) -> bool:
+    """'the two delegations', 'both sides' name a pair; 'the leaders' may be more."""
+    return any(t.lower_ in ("two", "both") for t in token.subtree if t.i <= token.i)
+
+
+def _local_pair(ctx: Context, token: Token, memory: Memory | None) -> list[Actor]:
+    """'He proposed talks with Ukraine, and the two delegations met': when this sentence (up to the phrase)
+    and the one before name exactly two states, 'the two sides' are those two, whatever the document's
+    main pair is."""
+    doc = token.doc
+    sent = token.sent
+    found = _states_named(ctx, memory, doc, sent.start, token.left_edge.i)
+    if len(found) != 2 and sent.start > 0:
+        found = _states_named(ctx, memory, doc, doc[sent.start - 1].sent.start, token.left_edge.i)
+    return list(found.values()) if len(found) == 2 else []
+
+
+def _states_named(ctx: Context, memory: Memory | None, doc, start: int, end: int) -> dict[str, Actor]:
+    found: dict[str, Actor] = {}
+    for i in range(start, end):
+        t = doc[i]
+        person = ctx.people.at(t)
+        mention = ctx.actors.at(t)
+        if person is not None and person.country:
+            found.setdefault(person.country, person.actor)
+        elif mention is not None and mention.spec.kind in ("state", "demonym", "capital") and mention.actor.country:
+            found.setdefault(mention.actor.country, mention.actor)
+        elif t.lower_ in PERSON_PRONOUNS and memory is not None and memory.person is not None \
+                and memory.person.country:
+            found.setdefault(memory.person.country, memory.person)
+    return found
 
 
 def _earlier_subject(ctx: Context, token: Token, memory: Memory | None, depth: int) -> list[Actor]:

@@ -77,7 +77,7 @@ PATTERNS = [
     ("year", r"(?<![\d-])(?P<y>(?:19|20)\d\d)(?![\d-])"),
     # relative to publication
     ("weekday", r"\b(?:(?P<wrel>last|this|on|next)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
-    ("deictic", r"\b(?P<deictic>yesterday|today|tomorrow|last week|last month|last year|this year|this month|this week|next year|next month|next week|earlier this (?:month|year|week))\b"),
+    ("deictic", r"\b(?P<deictic>yesterday|today|tomorrow|tonight|this evening|this morning|this afternoon|last week|last month|last year|this year|this month|this week|next year|next month|next week|earlier this (?:month|year|week))\b"),
     # relative to a date the text has stated
     ("shift", r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?P<unit>days?|weeks?|fortnight)\s+(?P<dir>earlier|later|before|after|afterwards|previously)\b"),
     ("next_day", r"\b(?:the\s+)?(?P<nextday>following day|next day|day after|day before|previous day|same day|that day|that evening|that morning|in the evening|in the morning|later that day|later the same day|the evening)\b"),
@@ -323,7 +323,7 @@ class DateIndex:
         p = self.published
         if p is None:
             return self._deictic_year(phrase, out)
-        if phrase == "today":
+        if phrase in ("today", "tonight", "this evening", "this morning", "this afternoon"):
             return out("day", p, p)
         if phrase == "yesterday":
             return out("day", p - dt.timedelta(days=1), p - dt.timedelta(days=1))

@@ -28,6 +28,8 @@ UNREAL_HEADS = {"expect", "plan", "intend", "hope", "want", "seek", "aim", "prop
                 "set", "likely", "unlikely", "possible", "need", "urge", "call", "ask", "decide", "agree", "threaten",
                 "promise", "pledge", "vow", "continue", "would", "expected", "planned", "supposed", "going", "wish"}
 NEGATIVE_DETS = {"no", "neither", "nor", "without"}
+# Verbs after which a to-infinitive did happen ('went on to sign', 'began to patrol').
+GOING_ON = {"begin", "start", "continue", "go", "proceed", "manage", "move"}
 PLACE_PREPS = ("in", "at")
 TRAVEL_NOUNS = {"visit", "trip", "tour"}
 # Verbs that say an act happened ('the talks took place', 'the exercise began').
@@ -96,6 +98,8 @@ def _verbal(ctx: Context, verb: Token, spec: dict, memory: Memory):
     code = _code(verb, spec, obj)
     if code is None:
         return []
+    if obj is not None and spec.get("with") and _counted_plural(obj):
+        return []  # 'held two joint operations in July' sums up several acts; each is reported on its own
     subj, passive = subject_of(verb)
     if subj is not None and subj.lower_ in RELATIVE - {"who"} and subj.head.i == verb.i:
         # 'companies which support ...' describes a kind of thing; it reports no act
@@ -111,7 +115,7 @@ def _verbal(ctx: Context, verb: Token, spec: dict, memory: Memory):
         # 'the agreement signed on 4 February 2022 between ...' describes a document, it reports no act
         return []
     targets = []
-    target_tokens = [target_token] if passive else direct_objects(verb)
+    target_tokens = [target_token] if passive else [] if spec.get("places_only") else direct_objects(verb)
     for tok in target_tokens:
         if tok is None:
             continue
@@ -130,6 +134,10 @@ def _verbal(ctx: Context, verb: Token, spec: dict, memory: Memory):
         pobj = prep_object(verb, (prep,)) or (prep_object(obj, (prep,)) if obj is not None else None)
         if pobj is not None:
             targets = actors_of(ctx, pobj, memory) or _actors_inside(ctx, pobj)
+    if spec.get("places_only"):
+        targets = [t for t in targets if t.level in ("state", "government") and t.org is None]
+    if spec.get("requires_target") and not targets:
+        return []  # 'welcomes all efforts', 'is in Astana' without a foreign capital: no act between actors
     if spec.get("needs_place") and not targets and not _place_object(verb, spec):
         return []
     return _events(ctx, verb, code, spec, sources, targets)
@@ -172,6 +180,13 @@ def _nominal(ctx: Context, noun: Token, spec: dict, memory: Memory):
             targets = found
             if targets:
                 break
+    if not targets and noun.lemma_.lower() in TRAVEL_NOUNS:
+        # 'Xi is in Kazakhstan for a state visit': where the clause puts the traveller
+        verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        place = prep_object(verb, ("in", "to")) if verb is not None else None
+        keys = {a.key for a in sources}
+        if place is not None:
+            targets = [a for a in actors_of(ctx, place, memory) if a.key not in keys]
     if not targets and spec.get("with_clause"):
         # 'threats to impose sanctions on Chinese banks', 'threats of sanctions against Chinese banks':
         # the first actor named after the threat is its target
@@ -250,6 +265,9 @@ def _asserted(token: Token, allowed_modals: frozenset = frozenset()) -> bool:
                 return False
             if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
                 return False
+        if node.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) \
+                and node.head.lemma_.lower() not in GOING_ON:
+            return False  # 'is in Moscow to meet Putin': a purpose, not yet an act
         if node.lemma_.lower() in UNREAL_HEADS and node.i != token.i and not via_conj:
             return False
         if node.dep_ in ("xcomp", "ccomp", "advcl", "pcomp", "acl", "pobj", "prep", "conj", "relcl", "dobj",
@@ -294,6 +312,11 @@ def _actors_inside(ctx: Context, token: Token, after_only: bool = False) -> list
     return [actor for _, actor, _ in sorted(first.values(), key=lambda x: x[0])]
 
 
+def _counted_plural(noun: Token) -> bool:
+    return noun.tag_ in ("NNS", "NNPS") and any(
+        c.dep_ == "nummod" and (not c.like_num or c.text not in ("1", "one")) for c in noun.children)
+
+
 def _place_object(token: Token, spec: dict) -> Token | None:
     return prep_object(token, tuple(spec.get("target", ())) + PLACE_PREPS)
 
@@ -314,7 +337,8 @@ def _place(ctx: Context, trigger: Token) -> Place | None:
 def _event_dates(ctx: Context, trigger: Token, nominal: bool) -> tuple[tuple[dt.date, dt.date] | None, bool]:
     """(first, last) day of the act and whether its own words date it."""
     sent = trigger.sent
-    spans = [s for s in ctx.dates.within(sent.start_char, sent.end_char) if s.first]
+    # a year or a quarter is too coarse to date an act ('the Beijing 2022 Olympics', 'this year')
+    spans = [s for s in ctx.dates.within(sent.start_char, sent.end_char) if s.first and (s.last - s.first).days <= 100]
     if not spans and is_list_item(sent):
         lead = _lead_in(trigger.doc, sent)
         if lead is not None:
@@ -341,8 +365,15 @@ def _event_dates(ctx: Context, trigger: Token, nominal: bool) -> tuple[tuple[dt.
         best = min(own, key=lambda s: abs(s.start - trigger.idx))
         return (best.first, best.last), True
     if _dated_by_occasion(ctx, trigger):
+        # 'signed during the visit' takes the occasion's days; a borrowed date, so a report of the same
+        # act with its own date still absorbs this one
         occ = ctx.dates.occasion
-        return (occ.first, occ.last), True
+        return (occ.first, occ.last), False
+    if trigger.tag_ in ("VBZ", "VBP") and ctx.published and not is_list_item(sent):
+        # news in the present tense ('Putin is in Beijing', 'Xi holds talks') speaks of its own day; a weak
+        # date, so a dated report of the same act still absorbs this one
+        day = dt.date.fromisoformat(ctx.published)
+        return (day, day), False
     return None, False
 
 
@@ -376,8 +407,8 @@ def _dated_by_occasion(ctx: Context, trigger: Token) -> bool:
     if occ is None or occ.first is None:
         return False
     for t in trigger.subtree:
-        if t.lemma_.lower() in OCCASION_NOUNS and t.i != trigger.i and t.head.dep_ == "prep" or (
-                t.lemma_.lower() in OCCASION_NOUNS and t.head.lower_ in ("during", "at", "on", "after")):
+        occasion = t.lemma_.lower() in OCCASION_NOUNS or t.lower_ in OCCASION_NOUNS
+        if occasion and t.i != trigger.i and (t.head.dep_ == "prep" or t.head.lower_ in ("during", "at", "on", "after")):
             return True
     return False
 

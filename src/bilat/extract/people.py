@@ -72,7 +72,7 @@ def leader_surnames() -> dict:
         if h.office in ("head_of_state", "head_of_government"):
             parts = h.name.split()
             rows.setdefault(parts[0] if h.country in FAMILY_NAME_FIRST else parts[-1], []).append(h)
-    return {s: r for s, r in rows.items() if len({h.name for h in r}) == 1 and len(s) > 2}
+    return {s: r for s, r in rows.items() if len({h.name for h in r}) == 1 and len(s) >= 2}
 
 
 class PeopleIndex:
