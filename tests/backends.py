@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 BACKENDS = ["sqlite", "postgresql"]
+PREFIX = "bilat-pg-"
 
 
 def _pg_bin() -> Path | None:
@@ -46,7 +47,8 @@ class PostgresServer:
     def __init__(self, bindir: Path):
         self.bindir = bindir
         # Not under pytest's tmp_path: its folders are 0700 root, and the server runs as `postgres`.
-        self.root = Path(tempfile.mkdtemp(prefix="bilat-pg-"))
+        self.root = Path(tempfile.mkdtemp(prefix=PREFIX))
+        (self.root / "owner.pid").write_text(str(os.getpid()))
         self.data = self.root / "data"
         self.log = self.root / "server.log"
         self.port = 0
@@ -111,6 +113,27 @@ class PostgresServer:
         self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+def _reap_orphans(bindir: Path) -> None:
+    """Stop servers left by test sessions that were killed (SIGKILL skips teardown and atexit alike)."""
+    for root in Path(tempfile.gettempdir()).glob(PREFIX + "*"):
+        try:
+            owner = int((root / "owner.pid").read_text())
+        except (OSError, ValueError):
+            continue
+        try:
+            os.kill(owner, 0)
+            continue  # its session is still running
+        except ProcessLookupError:
+            pass
+        except PermissionError:
+            continue
+        if (root / "data" / "postmaster.pid").exists():
+            subprocess.run([*(["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []),
+                            str(bindir / "pg_ctl"), "-D", str(root / "data"), "-m", "immediate", "-w", "stop"],
+                           capture_output=True, timeout=60)
+        shutil.rmtree(root, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def postgres_server():
     bindir = _pg_bin()
@@ -121,6 +144,7 @@ def postgres_server():
         import psycopg  # noqa: F401
     except ImportError:
         pytest.fail("psycopg is not installed: `pip install -e '.[postgres]'` (`make install` does)", pytrace=False)
+    _reap_orphans(bindir)
     server = PostgresServer(bindir)
     atexit.register(server.stop)  # also when the session dies before the fixture's teardown
     started = time.monotonic()

@@ -119,7 +119,7 @@ def ingest(
         results = batch.stream(paths, report.engine, workers, workspace, parquet, batch_size,
                                max_bytes=int(max_size * 1048576), ray_address=ray_address, report=report)
     counts: Counter[str] = Counter()
-    show_bar = err.is_terminal and not quiet and not as_json and total != 1
+    show_bar = err.is_terminal and not quiet and not as_json and (total is None or total > 1)
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                         TimeRemainingColumn(), console=err, transient=True, disable=not show_bar)
     try:
@@ -143,7 +143,8 @@ def ingest(
                               f"{result.path}", markup=False)
     except KeyboardInterrupt:
         done = sum(counts[s] for s in ("added", "updated", "re-extracted", "unchanged", "failed"))
-        fail(f"interrupted after {done} of {total if total is not None else 'the'} files; "
+        of = f" of {total}" if total is not None else ""
+        fail(f"interrupted after {done}{of} files; "
              "run the same command again to finish (stored documents are kept, none is half-written)")
         raise typer.Exit(130)
     if not quiet and not as_json:
@@ -464,6 +465,28 @@ def indicators(
     out.print(table)
     total = sum(v["events"] for v in result.by_direction.values())
     out.print(f"{total} events by {result.freq}; {result.undated} undated (in no period)", markup=False)
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on; 0.0.0.0 exposes the server to the network.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    token: Annotated[Optional[str], typer.Option(
+        envvar="BILAT_TOKEN", help="Allow uploads and forecast edits to whoever sends this token "
+                                   "(Authorization: Bearer TOKEN or the forms' token field). Without it the "
+                                   "server is read-only.")] = None,
+    max_upload: Annotated[float, typer.Option(
+        "--max-upload", min=0.001, help="Refuse uploads larger than this many MB.")] = 20.0,
+) -> None:
+    """Serve the workspace in a browser: dashboard, documents with highlighted evidence, fact tables with
+    CSV/JSON export, actor pages, and a JSON API under /api (reference at /docs)."""
+    from .web import serve as run_server
+
+    Workspace(db)  # a bad --db fails here, as one line, before the server starts
+    out.print(f"bilat serving {'read-only ' if not token else ''}on http://{host}:{port}/ (Ctrl-C stops)",
+              markup=False)
+    run_server(db, host, port, token, max_upload)
 
 
 @app.command()

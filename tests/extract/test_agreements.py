@@ -106,7 +106,10 @@ def test_unilateral_statement_is_not_an_agreement():
 def test_declaration_adopted_at_a_summit():
     text = ("The BRICS summit in Kazan ran from 22 to 24 October 2024. On 23 October the leaders adopted "
             "the Kazan Declaration.")
-    assert brief(text, "2024-10-24") == [("declaration", "the Kazan Declaration", "2024-10-23", ())]
+    [a] = agreements(text, "2024-10-24")
+    assert (a["kind"], a["title"], a["signed"]) == ("declaration", "the Kazan Declaration", "2024-10-23")
+    # 'the leaders' of a grouping's summit: the grouping
+    assert [(p["org"], p["level"]) for p in a["parties"]] == [("BRICS", "organisation")]
 
 
 def test_list_of_company_contracts_under_undated_heading_uses_the_same_day():
@@ -120,3 +123,95 @@ def test_list_of_company_contracts_under_undated_heading_uses_the_same_day():
         ("contract", "a contract for the supply of oil through Kazakhstan", "2022-02-04",
          (("RUS", "company"), ("CHN", "company"))),
     ]
+
+
+# -- general patterns: other pairs and groups of states, other verbs and phrasings --------------------------
+
+def test_agreed_on_a_roadmap_is_an_action_plan():
+    text = ("On 5 June 2023 the defence ministers of the United States and India agreed on a roadmap for defence "
+            "industrial cooperation.")
+    assert brief(text, "2023-06-06") == [
+        ("action_plan", "a roadmap for defence industrial cooperation", "2023-06-05",
+         (("USA", "ministry"), ("IND", "state")))]
+
+
+def test_endorsed_principles_by_the_three_leaders_of_a_summit():
+    text = ("Joe Biden received Fumio Kishida and Yoon Suk Yeol at Camp David on 18 August 2023. The three leaders "
+            "endorsed the Camp David Principles.")
+    assert brief(text, "2023-08-19") == [
+        ("other", "the Camp David Principles", "2023-08-18", (("USA", "state"), ("JPN", "state"), ("KOR", "state")))]
+
+
+def test_lower_case_named_only_noun_is_not_a_document():
+    text = "On 18 August 2023 Japan and South Korea signed off on their commitment to regular talks."
+    assert agreements(text, "2023-08-19") == []
+
+
+def test_dateline_is_neither_the_signing_date_nor_a_party():
+    text = "BAKU, 9 August 2025 - Azerbaijan and Armenia signed a joint declaration in Washington on Friday, 8 August 2025."
+    assert brief(text, "2025-08-09") == [
+        ("joint_statement", "a joint declaration", "2025-08-08", (("AZE", "state"), ("ARM", "state")))]
+
+
+def test_the_pact_points_back_and_same_name_with_other_states_is_another_document():
+    text = ("Japan and the Philippines signed a Reciprocal Access Agreement in Manila on 8 July 2024. The pact was "
+            "signed by their defence chiefs. Japan and Britain signed the Japan-UK Reciprocal Access Agreement on "
+            "11 January 2023.")
+    assert brief(text, "2024-07-09") == [
+        ("agreement", "a Reciprocal Access Agreement", "2024-07-08", (("JPN", "state"), ("PHL", "state"))),
+        ("agreement", "the Japan-UK Reciprocal Access Agreement", "2023-01-11", (("JPN", "state"), ("GBR", "state")))]
+
+
+def test_when_clause_takes_the_date_it_hangs_on_and_unnamed_leaders_are_the_two_states():
+    text = "France and Germany renewed their friendship on 22 January 2019, when the two leaders signed the Treaty of Aachen."
+    assert brief(text, "2023-01-23") == [
+        ("treaty", "the Treaty of Aachen", "2019-01-22", (("FRA", "state"), ("DEU", "state")))]
+
+
+def test_older_agreement_with_a_subject_in_its_relative_clause_is_kept():
+    text = ("Iran and Saudi Arabia restored ties in March 2023. The two countries will revive the security cooperation "
+            "agreement they signed in 2001.")
+    assert brief(text, "2023-03-11") == [
+        ("agreement", "the security cooperation agreement", "2001-01-01", (("IRN", "state"), ("SAU", "state")))]
+
+
+def test_undated_signing_in_a_report_of_a_visit_takes_the_visit_day():
+    text = ("Vladimir Putin visited Pyongyang on 19 June 2024 for talks with Kim Jong Un.\n\n"
+            "The two leaders also inked an agreement on a road bridge across the Tumen River.")
+    assert brief(text, "2024-06-20") == [
+        ("agreement", "an agreement on a road bridge across the Tumen River", "2024-06-19",
+         (("RUS", "state"), ("PRK", "state")))]
+
+
+def test_title_keeps_what_follows_the_date():
+    text = ("The United States and Ukraine signed an agreement on 30 April 2025 establishing a joint reconstruction "
+            "investment fund.")
+    assert brief(text, "2025-05-01") == [
+        ("agreement", "an agreement establishing a joint reconstruction investment fund", "2025-04-30",
+         (("USA", "state"), ("UKR", "state")))]
+
+
+def test_plural_name_and_three_signatories():
+    text = "Israel, Bahrain and the United Arab Emirates signed the Abraham Accords in Washington on 15 September 2020."
+    assert brief(text, "2020-09-16") == [
+        ("agreement", "the Abraham Accords", "2020-09-15", (("ISR", "state"), ("BHR", "state"), ("ARE", "state")))]
+
+
+def test_no_deal_withdrawal_expectation_and_talks_are_not_agreements():
+    text = ("The summit between the United States and North Korea in Hanoi on 28 February 2019 ended without a deal, "
+            "and no agreement was reached on sanctions. In 2018 Washington withdrew from the nuclear agreement with "
+            "Iran. India and the European Union are expected to sign a trade agreement next year, and talks on an "
+            "investment pact continue.")
+    assert agreements(text, "2019-03-01") == []
+
+
+def test_list_under_heading_without_signatories_belongs_to_the_two_states():
+    text = ("Narendra Modi and Vladimir Putin met in New Delhi on 6 December 2021.\n\n"
+            "The following documents were signed during the visit:\n"
+            "1. Contract for the production of assault rifles by a joint venture.\n"
+            "2. Memorandum of Understanding on cooperation in geology.\n")
+    assert brief(text, "2021-12-07") == [
+        ("contract", "Contract for the production of assault rifles by a joint venture", "2021-12-06",
+         (("IND", "state"), ("RUS", "state"))),
+        ("memorandum", "Memorandum of Understanding on cooperation in geology", "2021-12-06",
+         (("IND", "state"), ("RUS", "state")))]

@@ -92,3 +92,51 @@ def test_the_two_sides_are_the_pair_the_sentence_names():
 def test_a_visit_goes_where_its_clause_puts_the_traveller():
     result = extract_text("President Xi is in Kazakhstan from 2 July for a state visit.", "2024-07-03")
     assert event_rows(result) == [("CHN", "KAZ", "042", "2024-07-02", None)]
+
+
+def test_phone_calls_are_041():
+    result = extract_text(
+        "Indian Prime Minister Narendra Modi and Japanese Prime Minister Fumio Kishida spoke by telephone on "
+        "3 March 2023. On 9 May 2023 Chinese President Xi Jinping held a phone call with French President "
+        "Emmanuel Macron.", "2023-05-10")
+    assert event_rows(result) == [("IND", "JPN", "041", "2023-03-03", None),
+                                  ("CHN", "FRA", "041", "2023-05-09", None)]
+
+
+def test_summons_expulsions_sanctions_and_demands():
+    result = extract_text(
+        "On 3 June 2023 Poland expelled three Belarusian diplomats. Belarus responded on 5 June 2023 by expelling "
+        "two Polish diplomats. Chile condemned the decision. Foreign Minister Ana Lopez summoned the Peruvian "
+        "ambassador. On 8 June 2023 Canada imposed sanctions on Iran's security forces. Spain called on Morocco "
+        "to release the fishermen.", "2023-06-10")
+    assert event_rows(result) == [("POL", "BLR", "161", "2023-06-03", None),
+                                  ("BLR", "POL", "161", "2023-06-05", None),
+                                  ("CHL", "PER", "114", None, None),
+                                  ("CAN", "IRN", "163", "2023-06-08", None),
+                                  ("ESP", "MAR", "100", None, None)]
+
+
+def test_attacks_aid_and_condemning_the_attacker():
+    result = extract_text(
+        "Norway condemned Azerbaijan's attack. "
+        "Estonia condemned the invasion of Georgia. On 5 October 2023 Sweden approved a new aid package for "
+        "Armenia.", "2023-10-06")
+    assert event_rows(result) == [("NOR", "AZE", "111", None, None),
+                                  ("SWE", "ARM", "070", "2023-10-05", None)]
+
+
+def test_three_leaders_make_three_pairs():
+    result = extract_text(
+        "Brazilian President Lula da Silva hosted Argentine President Javier Milei and Chilean President Gabriel Boric in Brasilia "
+        "on 2 May 2024. The three leaders signed a joint declaration.", "2024-05-06")
+    assert event_rows(result) == [
+        ("BRA", "ARG", "043", "2024-05-02", None), ("BRA", "CHL", "043", "2024-05-02", None),
+        ("BRA", "ARG", "057", None, None), ("BRA", "CHL", "057", None, None), ("ARG", "CHL", "057", None, None)]
+
+
+def test_same_day_continuation():
+    result = extract_text(
+        "On 14 June 2023 Chinese President Xi Jinping welcomed Brazilian President Lula da Silva to Beijing. "
+        "The two presidents then held talks.", "2023-08-10")
+    assert event_rows(result) == [("CHN", "BRA", "043", "2023-06-14", None),
+                                  ("CHN", "BRA", "040", "2023-06-14", None)]

@@ -126,3 +126,92 @@ def test_headline_and_story_are_one_figure():
 ])
 def test_numbers_that_are_not_figures(text):
     assert figures(text) == []
+
+
+# -- other pairs of states: general forms ----------------------------------------------------------------
+
+
+def test_split_financial_year_is_april_to_march():
+    text = "In the 2022-23 financial year, bilateral trade between India and the UAE stood at $84.5 billion."
+    assert figures(text, "2023-06-01") == [("trade", "IND", "ARE", "2022-04/2023-03", 84.5, "USD bn", None, None, False)]
+
+
+def test_deficit_is_a_negative_balance_and_yen_symbol():
+    text = "Japan's trade deficit widened to ¥20 trillion in 2022."
+    assert figures(text, "2023-02-01") == [("trade_balance", "JPN", None, "2022", -20.0, "JPY tn", None, None, False)]
+
+
+def test_deficit_partner_after_the_value_and_prior_value_after_against():
+    text = "Germany's trade deficit with China narrowed to €60 billion in 2023, against about €84 billion in 2022."
+    assert figures(text) == [("trade_balance", "DEU", "CHN", "2023", -60.0, "EUR bn", None, None, False)]
+    text = "That left Chile with a deficit of about $5 billion with China in 2023."
+    assert figures(text) == [("trade_balance", "CHL", "CHN", "2023", -5.0, "USD bn", None, None, True)]
+
+
+def test_lakh_crore_and_crore():
+    text = "Poland's exports to Germany rose 4% to about ₹1.2 lakh crore in 2023."
+    assert figures(text) == [("exports", "POL", "DEU", "2023", 1.2, "INR tn", 4.0, None, True)]
+    text = "India's exports to Nepal reached ₹35,000 crore in 2023."
+    assert figures(text) == [("exports", "IND", "NPL", "2023", 350.0, "INR bn", None, None, False)]
+
+
+def test_origin_of_the_goods_is_the_partner():
+    assert figures("China's imports of Russian coal rose to 107 million tonnes in 2023.") == [
+        ("imports", "CHN", "RUS", "2023", 107.0, "t mn", None, None, False)]
+    assert figures("Indonesian buyers imported 2.5 million tonnes of Australian wheat in 2023.") == [
+        ("imports", "IDN", "AUS", "2023", 2.5, "t mn", None, None, False)]
+
+
+def test_overall_balance_has_no_partner():
+    text = "Brazil's overall trade surplus reached $98.8 billion in 2023."
+    assert figures(text) == [("trade_balance", "BRA", None, "2023", 98.8, "USD bn", None, None, False)]
+
+
+def test_period_of_the_sentence_before():
+    text = ("Trade between Vietnam and the United States rose in 2023, the office said. "
+            "Vietnam's exports to the US fell 5% to $97 billion.")
+    assert figures(text) == [("exports", "VNM", "USA", "2023", 97.0, "USD bn", -5.0, None, False)]
+
+
+def test_over_the_first_months_is_the_period_not_a_comparison():
+    text = "Over the first four months of this year, trade between Turkey and Iran reached $2 billion."
+    assert figures(text, "2024-06-01") == [("trade", "TUR", "IRN", "2024-01/2024-04", 2.0, "USD bn", None, None, False)]
+
+
+def test_bilateral_trade_reporter_is_the_cited_source():
+    text = "Turkey and Russia want more trade. Bilateral trade reached $30 billion last year, according to Russian statistics."
+    assert figures(text) == [("trade", "RUS", "TUR", "2023", 30.0, "USD bn", None, None, False)]
+
+
+def test_many_countries_are_not_the_pairs_other_state():
+    text = "Hungary and China: trade hit $14 billion in 2023. Some 40 countries have seen trade with China grow by more than 10%."
+    assert figures(text) == [("trade", "HUN", "CHN", "2023", 14.0, "USD bn", None, None, False)]
+
+
+def test_undated_threshold_headline_is_the_dated_figure():
+    text = "Canada's exports to Mexico top $10 billion\n\nCanadian exports to Mexico rose 8% to $12.3 billion in 2023."
+    assert figures(text) == [("exports", "CAN", "MEX", "2023", 12.3, "USD bn", 8.0, None, False)]
+
+
+def test_value_of_the_year_before():
+    text = "South Korea's trade deficit with Saudi Arabia was $25 billion in 2023, half the record $50 billion gap of the year before."
+    assert figures(text) == [
+        ("trade_balance", "KOR", "SAU", "2023", -25.0, "USD bn", None, None, False),
+        ("trade_balance", "KOR", "SAU", "2022", -50.0, "USD bn", None, None, False),
+    ]
+
+
+def test_pronoun_of_an_unknown_company_is_the_state_before():
+    text = "Chile is the largest copper producer. Codelco said its output was about 1.3 million tonnes in 2023."
+    assert figures(text) == [("production", "CHL", None, "2023", 1.3, "t mn", None, None, True)]
+
+
+@pytest.mark.parametrize("text", [
+    "The tariffs of 25% that Washington imposed on $250 billion of Chinese goods in 2018 remain in force this year.",
+    "The plant, built at a cost of about $20 billion, is expected to deliver its first power this year.",
+    "Modi, 73, and Putin, 71, held their 22nd annual summit, 25 years after the first one.",
+    "The discharge of about 1.3 million tonnes of treated water began in August.",
+    "A poll found that 42% of South Koreans view Japan favourably.",
+])
+def test_more_numbers_that_are_not_figures(text):
+    assert figures(text) == []

@@ -63,3 +63,16 @@ def test_a_chain_of_verbs_shares_the_first_ones_subject():
         (["KAZ"], "oppose", "trade war", None),
         (["KAZ"], "oppose", "protectionism", None),
     ]
+
+
+def test_call_for_concern_over_a_gerund_and_has_opposed():
+    result = extract_text(
+        "Germany called for restraint. Mexico and Canada published a joint letter calling for a regional "
+        "water treaty. Japan expressed concern over harassing phone calls from China. Chile has opposed "
+        "a tariff on copper. Brazilian President Lula da Silva welcomed him in Brasilia.")
+    assert stances(result) == [
+        (["DEU"], "support", "restraint", None),
+        (["CAN", "MEX"], "support", "regional water treaty", None),
+        (["JPN"], "oppose", "harassing phone calls from China", "CHN"),
+        (["CHL"], "oppose", "tariff on copper", None),
+    ]

@@ -5,6 +5,7 @@ Cues (kind nouns, signing verbs, list headings, party levels, domains) live in v
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field
@@ -28,6 +29,11 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _CAMEO_ROLE = {"government": "GOV", "ministry": "GOV", "agency": "GOV", "media": "MED", "company": "BUS"}
 # a bare year is a target ('until 2030') unless the signing is placed in it
 _SIGNED_IN_YEAR = re.compile(r"(?:^|\W)(?:back\s+)?in\s+$", re.I)
+# 'WASHINGTON, 9 August 2025 - ': a dateline opening a sentence is neither party nor signing date
+_DATELINE = re.compile(r"^\s*[A-Z][\w .'’()-]{1,40}?,\s[^\n]{1,40}?\s[-–—]{1,2}\s")
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
+# an undated signing in a news report belongs to the occasion when the report follows it this closely
+_OCCASION_REPORT_DAYS = 14
 _OCCASIONS = {"visit", "summit", "trip", "talks", "meeting", "tour", "forum", "session", "ceremony", "negotiations"}
 
 
@@ -42,6 +48,10 @@ class Cues:
     joint: tuple[tuple[str, str], ...]  # phrase, level
     irrealis: frozenset[str]
     negators: frozenset[str]
+    named_only: frozenset[str] = frozenset()
+    verb_preps: tuple[tuple[str, frozenset[str]], ...] = ()
+    anaphoric: frozenset[str] = frozenset()
+    group_heads: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -61,7 +71,10 @@ def cues() -> Cues:
                    key=lambda x: -len(x[0]))
     return Cues(tuple(kinds), frozenset(data["signing_verbs"]), frozenset(data.get("release_verbs", [])),
                 tuple(h.lower() for h in data["list_heads"]), domains, tuple(levels), tuple(joint),
-                frozenset(data.get("irrealis_heads", [])), frozenset(data.get("negators", [])))
+                frozenset(data.get("irrealis_heads", [])), frozenset(data.get("negators", [])),
+                frozenset(w.lower() for w in data.get("named_only", [])),
+                tuple((v, frozenset(ps)) for v, ps in data.get("signing_verb_preps", {}).items()),
+                frozenset(data.get("anaphoric_nouns", [])), frozenset(data.get("group_heads", [])))
 
 
 @dataclass
@@ -116,6 +129,8 @@ def _kind_at(doc, i: int, end: int):
     token = doc[i]
     candidates = _kinds_by_first_word().get(token.lower_, [])
     lemma = token.lemma_.lower()
+    if lemma == token.lower_ and token.text[:1].isupper() and lemma.endswith("s"):
+        lemma = lemma[:-1]  # the parser leaves names unlemmatised: 'the Abraham Accords'
     if lemma != token.lower_:
         candidates = sorted(candidates + [e for e in _kinds_by_first_word().get(lemma, []) if len(e[1]) == 1],
                             key=cues().kinds.index)
@@ -124,14 +139,22 @@ def _kind_at(doc, i: int, end: int):
         if i + n > end:
             continue
         if all(_word_is(doc[i + j], w, j == n - 1) for j, w in enumerate(words)):
+            if words[head] in cues().named_only and not _in_name(doc[i + head]):
+                continue
             if doc[i + head].pos_ in ("NOUN", "PROPN"):
                 return kind, words, head
     return None
 
 
+def _in_name(token: Token) -> bool:
+    """A capitalised word inside a sentence: part of a document's name ('the Camp David Principles')."""
+    return token.text[:1].isupper() and not token.is_sent_start
+
+
 def _word_is(token: Token, word: str, last: bool) -> bool:
     low = token.lower_
-    return low == word or (last and token.lemma_.lower() == word)
+    return low == word or (last and (token.lemma_.lower() == word or (
+        token.text[:1].isupper() and low.endswith("s") and low[:-1] == word)))
 
 
 def domains_of(title: str) -> list[str]:
@@ -187,6 +210,10 @@ def signing_verb(noun: Token) -> Token | None:
         n = n.head
     if n.dep_ in ("dobj", "obj", "nsubjpass") and n.head.lemma_ in cues().signing:
         return n.head
+    # 'agreed on a roadmap'
+    if n.dep_ == "pobj" and n.head.dep_ == "prep" and any(
+            n.head.head.lemma_ == v and n.head.lower_ in ps for v, ps in cues().verb_preps):
+        return n.head.head
     # 'witnessed the signing of an agreement on ...': the clause around the nominal decides
     if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in _SIGNING_NOUNS:
         nominal = n.head.head
@@ -199,7 +226,8 @@ def participle_signing(noun: Token) -> Token | None:
     """'the agreement signed on 4 February 2022': a signing participle modifying the noun."""
     for t in noun.subtree:
         # the participle often hangs on the last noun of the title ('... of the territory signed on ...')
-        if t.i > noun.i and t.dep_ in ("acl", "relcl") and t.lemma_ in cues().signing and t.tag_ == "VBN":
+        if t.i > noun.i and t.dep_ in ("acl", "relcl") and t.lemma_ in cues().signing and (
+                t.tag_ == "VBN" or (t.dep_ == "relcl" and t.tag_ == "VBD" and t.head == noun)):
             return t
     return None
 
@@ -239,6 +267,15 @@ def np_title(ctx: Context, noun: Token, verb: Token | None) -> tuple[int, int]:
     """Token range of the agreement's noun phrase: determiner, modifiers and complements, without relative
     clauses, signing participles, coordinated agreements, or a trailing date or place."""
     left, right = noun.left_edge.i, noun.right_edge.i
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and noun.head.i < noun.i:
+        left = noun.head.left_edge.i  # 'the India-UK Vision 2035, a roadmap for ...'
+    doc = ctx.doc
+    for t in doc[noun.i + 1:right + 1]:
+        # a relative clause deeper in the phrase ('... across the Tumen River, which forms ...'), or the verb's
+        # own date or place that the parse put inside the noun's span
+        if t.dep_ == "relcl" or (verb is not None and t.head == verb and t.dep_ == "prep"
+                                 and _date_or_place(ctx, t)):
+            right = min(right, t.left_edge.i - 1)
     for child in noun.rights:
         if child.dep_ in ("relcl", "appos") or (child.dep_ == "acl" and child.lemma_ in cues().signing) or (
                 child.dep_ == "conj" and _names_agreement(child)):
@@ -250,7 +287,7 @@ def np_title(ctx: Context, noun: Token, verb: Token | None) -> tuple[int, int]:
     doc = ctx.doc
     for t in doc[noun.i + 1:right + 1]:
         # 'an agreement on visa exemption in Astana': where it was signed is not part of its name
-        if t.lower_ in ("in", "at") and t.dep_ == "prep" and t.right_edge.i >= right and _date_or_place(ctx, t):
+        if t.lower_ in ("in", "at", "on") and t.dep_ == "prep" and t.right_edge.i >= right and _date_or_place(ctx, t):
             right = t.i - 1
             break
     while right > noun.i and (doc[right].is_punct or doc[right].dep_ == "cc"):
@@ -258,6 +295,24 @@ def np_title(ctx: Context, noun: Token, verb: Token | None) -> tuple[int, int]:
     while left < noun.i and (doc[left].is_punct or doc[left].lower_ in cues().negators):
         left += 1
     return left, right + 1
+
+
+def title_tail(ctx: Context, noun: Token, right: int) -> str:
+    """What still names the document after a date or place cut from its phrase: 'an agreement on 30 April
+    establishing a joint fund' -> 'establishing a joint fund'."""
+    parts = []
+    for child in noun.rights:
+        if child.i > right + 1 and (
+                (child.dep_ == "acl" and child.tag_ in ("VBG", "VB") and child.lemma_ not in cues().signing)
+                or (child.dep_ == "prep" and child.lower_ in ("on", "for", "regarding", "concerning")
+                    and not _date_or_place(ctx, child))):
+            end = child.right_edge.i
+            for t in ctx.doc[child.i:end + 1]:
+                if t.dep_ == "relcl" or (t.is_punct and t.text in ",;("):
+                    end = t.i - 1
+                    break
+            parts.append(ctx.doc[child.i:end + 1].text)
+    return " ".join(parts)
 
 
 def _names_agreement(token: Token) -> bool:
@@ -310,6 +365,15 @@ def item_title(text: str) -> str:
     title = ITEM_MARKER.sub("", text, count=1).strip()
     title = _LEAD_ARTICLE.sub("", title)
     return title.rstrip(" .;,:").strip()
+
+
+def dateline_end(ctx: Context, sent: Span) -> int:
+    """Char offset where a sentence's text starts after its dateline (the sentence start when it has none)."""
+    m = _DATELINE.match(sent.text)
+    if m and any(d.start < sent.start_char + m.end() for d in ctx.dates.within(sent.start_char,
+                                                                               sent.start_char + m.end())):
+        return sent.start_char + m.end()
+    return sent.start_char
 
 
 # -- parties ------------------------------------------------------------------------------------------------
@@ -406,6 +470,9 @@ def resolve_party(ctx: Context, start: int, end: int) -> list[Actor]:
     for phrase, level in cues().joint:
         if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", low):
             return dyad_parties(ctx, level)
+    group = group_parties(ctx, span)
+    if group is not None:
+        return group
     mentions = ctx.actors.in_span(start, end)
     people = [ctx.people.at(t) for t in span if ctx.people.at(t) is not None]
     entity = next((m for m in mentions if m.spec.kind == "entity"), None)
@@ -456,14 +523,103 @@ def verb_parties(ctx: Context, verb: Token, noun: Token) -> list[Actor]:
         return parties
     parties = []
     subj = _subject_of(verb)
+    sent = verb.sent
+    after_dateline = dateline_end(ctx, sent)
     if subj is not None:
-        parties = parties_in(ctx, subj.left_edge.i, subj.right_edge.i + 1)
+        start = subj.left_edge.i
+        while start <= subj.right_edge.i and ctx.doc[start].idx < after_dateline:
+            start += 1
+        parties = parties_in(ctx, start, subj.right_edge.i + 1)
+        if not any(a.key for a in parties) and subj.idx < after_dateline < verb.idx:
+            # the dateline took the subject: the parties are what stands between it and the verb
+            first = next(t.i for t in sent if t.idx >= after_dateline)
+            parties = parties_in(ctx, first, verb.i)
+        if not any(a.key for a in parties):
+            parties = _unnamed_parties(ctx, subj)
     withs = [t for t in noun.subtree if t.lower_ == "with" and t.dep_ == "prep"]
     for child in [c for c in verb.children if c.dep_ in ("prep", "agent")] + withs:
             if child.lower_ in ("with", "by"):
                 extra = parties_in(ctx, child.i + 1, child.right_edge.i + 1)
                 parties += [a for a in extra if a.key not in {p.key for p in parties}]
     return parties
+
+
+def _unnamed_parties(ctx: Context, subj: Token) -> list[Actor]:
+    """'they', or people the gazetteer does not know ('Charles de Gaulle and Konrad Adenauer'): in a text
+    about two states, those two."""
+    words = list(subj.subtree)
+    if any(t.lower_ in ("they", "both") for t in words) or any(t.ent_type_ == "PERSON" for t in words):
+        return dyad_parties(ctx, "state")
+    return []
+
+
+def title_states(ctx: Context, noun: Token, left: int, parties: list[Actor]) -> list[Actor]:
+    """States named in front of the kind noun ('the Japan-Australia Reciprocal Access Agreement') are parties."""
+    have = {a.key for a in parties}
+    out = list(parties)
+    for m in ctx.actors.in_span(left, noun.i):
+        c = m.actor.country
+        if m.spec.kind in ("state", "demonym") and c and c not in have:
+            have.add(c)
+            out.append(Actor(m.span.text, c, None, c, "state"))
+    return out
+
+
+def group_parties(ctx: Context, span: Span) -> list[Actor] | None:
+    """'the three leaders', 'the leaders', 'the heads of state': the states the text has gathered.
+    With a number, that many of the most mentioned states; without, the states of the paragraph so far
+    (else the opening paragraph). None when the phrase names no such group."""
+    words = [t.lower_ for t in span]
+    heads = cues().group_heads
+    if not words or len(words) > 4 or words[0] not in ("the", "all", "their", *_NUMBER_WORDS) or words[-1] not in heads and " ".join(words[-3:]) not in heads and " ".join(words[-2:]) not in heads:
+        return None
+    n = next((_NUMBER_WORDS[w] for w in words if w in _NUMBER_WORDS), None)
+    states = load().states
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for m in ctx.actors.mentions:
+        c = m.actor.country
+        if c and m.spec.kind != "org":
+            counts[c] = counts.get(c, 0) + 1
+            first.setdefault(c, m.span.start)
+    if n is not None:
+        chosen = sorted(counts, key=lambda c: -counts[c])[:n]
+        if len(chosen) < n:
+            return []
+    else:
+        para = ctx.text.rfind("\n\n", 0, span.start_char) + 1
+        # at a summit of a grouping ('the BRICS summit ... the leaders adopted'), the grouping signs
+        before = ctx.text.rfind("\n\n", 0, max(0, para - 2)) + 1
+        org = [m for m in ctx.actors.mentions
+               if m.spec.kind == "org" and before <= m.span.start_char < span.start_char]
+        if org:
+            a = org[-1].actor
+            return [Actor(a.text, a.country, a.org, a.cameo, "organisation")]
+        chosen = _states_between(ctx, para, span.start_char)
+        if len(chosen) < 2:
+            lead = next((p for p in _paragraphs(ctx.text) if len(_states_between(ctx, *p)) >= 2), None)
+            chosen = _states_between(ctx, *lead) if lead else []
+        if len(chosen) < 2:
+            return []
+    chosen = sorted(chosen, key=lambda c: first.get(c, 0))
+    return [Actor(states[c].names[0] if c in states else c, c, None, c, "state") for c in chosen]
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for block in text.split("\n\n"):
+        out.append((pos, pos + len(block)))
+        pos += len(block) + 2
+    return out
+
+
+def _states_between(ctx: Context, start: int, end: int) -> list[str]:
+    out: list[str] = []
+    for m in ctx.actors.mentions:
+        c = m.actor.country
+        if start <= m.span.start_char < end and c and m.spec.kind != "org" and c not in out:
+            out.append(c)
+    return out
 
 
 def noun_parties(ctx: Context, noun: Token) -> list[Actor]:
@@ -508,9 +664,27 @@ def best_date(ctx: Context, start: int, end: int, skip: list[tuple[int, int]] = 
     return None
 
 
+def occasion_of(ctx: Context):
+    """The document's occasion, passing over a dateline ('PYONGYANG, 20 June 2024 - ... on 19 June'): the
+    report's own date is not the day of the visit when the sentence gives another."""
+    occ = ctx.dates.occasion
+    if occ is None:
+        return None
+    span = ctx.doc.char_span(occ.start, occ.end, alignment_mode="expand")
+    if span is None:
+        return occ
+    sent = span.sent
+    cut = dateline_end(ctx, sent)
+    if occ.start < cut:
+        later = [d for d in ctx.dates.within(cut, sent.end_char) if d.first and d.grain == "day"]
+        if later:
+            return later[0]
+    return occ
+
+
 def occasion_date(ctx: Context, span: Span) -> str | None:
     """The occasion's first day, when the text ties the signing to the visit, summit or talks."""
-    occ = ctx.dates.occasion
+    occ = occasion_of(ctx)
     if occ is None or occ.first is None:
         return None
     if any(t.lemma_.lower() in _OCCASIONS or t.lower_ in _OCCASIONS for t in span):
@@ -520,7 +694,7 @@ def occasion_date(ctx: Context, span: Span) -> str | None:
 
 def _occasion_first(ctx: Context) -> str | None:
     """A list of documents signed without a date of its own belongs to the document's occasion."""
-    occ = ctx.dates.occasion
+    occ = occasion_of(ctx)
     return occ.first.isoformat() if occ is not None and occ.first else None
 
 
@@ -629,6 +803,10 @@ def from_item(ctx: Context, item: Span, heading: HeadingContext, used: set[int])
         parties = _item_parties(ctx, item, head)
     if not parties:
         parties = _default_parties(ctx, title, kind, heading.parties)
+    if not heading.parties and len({a.key for a in parties if a.key}) < 2:
+        # a list of documents signed on a bilateral occasion: the two states unless the item names both sides
+        have = {a.key for a in parties}
+        parties = parties + [a for a in dyad_parties(ctx, "state") if a.key not in have]
     signed = best_date(ctx, item.start_char, item.end_char, skip) or heading.signed
     place = place_near(ctx, item) or heading.place
     out = [Found(title, kind, head, parties, signed, place, evidence, False, from_list=True)]
@@ -687,8 +865,10 @@ def from_text(ctx: Context, used: set[int]) -> list[Found]:
 
 def from_mention(ctx: Context, noun: Token, kind: str, kind_start: int) -> Found | None:
     """A running-text mention the sentence says was signed: 'X and Y signed an agreement on Z'."""
-    if noun.tag_ in ("NNS", "NNPS") or _negated_noun(noun):
+    if (noun.tag_ in ("NNS", "NNPS") and not _in_name(noun)) or _negated_noun(noun):
         return None
+    if noun.dep_ == "appos" and _names_agreement(noun.head):
+        return None  # 'the Vision 2035, a roadmap for ...': one document
     verb = signing_verb(noun)
     dated_participle = False
     if verb is None:
@@ -700,23 +880,35 @@ def from_mention(ctx: Context, noun: Token, kind: str, kind_start: int) -> Found
         return None
     left, right = np_title(ctx, noun, verb)
     title_span = ctx.doc[left:right]
+    tail = title_tail(ctx, noun, right - 1)
     n_words = len(next(w for k, w, _ in cues().kinds if k == kind and _matches(ctx.doc, kind_start, w)))
-    generic = _is_generic(title_span, kind_start, kind_start + n_words)
-    parties = verb_parties(ctx, verb, noun) if not dated_participle else noun_parties(ctx, noun)
+    generic = _is_generic(title_span, kind_start, kind_start + n_words) and not tail
+    parties = verb_parties(ctx, verb, noun)
     if verb.lemma_ in cues().release and kind != "joint_statement" and len({p.key for p in parties}) < 2:
         return None
     if kind == "other" and len({p.key for p in parties}) < 2:
         return None
     if not parties:
         parties = _default_parties(ctx, title_span.text, kind, [])
+    parties = title_states(ctx, noun, left, parties)
     sent = noun.sent
     signed = _mention_date(ctx, verb, sent, title_span)
     place = place_near(ctx, [c for c in verb.children]) or (
         occasion_place(ctx) if signed and _is_occasion_day(ctx, signed) else None)
-    if generic and (dated_participle or _long_before(ctx, signed)):
+    if generic and _nameless(title_span, noun) and (dated_participle or _long_before(ctx, signed)):
         return None  # 'the treaty, signed in 2001, ...': background to the news, and nameless
     evidence = Evidence.of(ctx.text, sent.start_char, sent.end_char)
-    return Found(title_span.text, kind, noun, parties, signed, place, evidence, generic)
+    title = title_span.text + (" " + tail if tail else "")
+    anaphoric = generic and title_span[0].lower_ in ("the", "this", "that") and noun.lemma_.lower() in cues().anaphoric
+    return Found(title, kind, noun, parties, signed, place, evidence, generic, extra={"anaphoric": anaphoric})
+
+
+def _nameless(title: Span, noun: Token) -> bool:
+    """'the treaty', 'the deal': definite, and nothing in front of the kind noun says what it is about ('the
+    security cooperation agreement' and 'a new declaration' still introduce a document)."""
+    if title[0].lower_ not in ("the", "this", "that", "its", "their"):
+        return False
+    return not any(t.pos_ == "NOUN" and t.dep_ in ("compound", "nmod", "amod") for t in title if t.i < noun.i)
 
 
 def _long_before(ctx: Context, signed: str | None) -> bool:
@@ -733,16 +925,35 @@ def _matches(doc, i: int, words: tuple[str, ...]) -> bool:
 def _mention_date(ctx: Context, verb: Token, sent: Span, title: Span) -> str | None:
     """The signing date: one stated in the sentence outside the title's own complements, else the
     occasion's, else the last day the paragraph stated."""
-    skip = [(title.start_char, title.end_char)]
+    skip = [(title.start_char, title.end_char), (sent.start_char, dateline_end(ctx, sent))]
     if verb.dep_ in ("acl", "relcl"):
-        return best_date(ctx, verb.idx, verb.right_edge.idx + len(verb.right_edge))
+        own = best_date(ctx, verb.idx, verb.right_edge.idx + len(verb.right_edge))
+        if own is None and verb.dep_ == "relcl":
+            # 'on 22 January 2019, when the two leaders signed ...': the clause hangs on its date
+            own = next((d.first.isoformat() for d in ctx.dates.spans
+                        if d.first and d.start <= verb.head.idx < d.end), None)
+        return own
     return (best_date(ctx, sent.start_char, sent.end_char, skip)
             or occasion_date(ctx, sent)
-            or earlier_date(ctx, sent.start_char))
+            or earlier_date(ctx, sent.start_char)
+            or _reported_occasion(ctx, verb))
+
+
+def _reported_occasion(ctx: Context, verb: Token) -> str | None:
+    """A news report of a visit or summit, published within days of it: an undated signing in the past
+    tense happened there."""
+    occ = occasion_of(ctx)
+    if occ is None or occ.first is None or not ctx.published or verb.tag_ not in ("VBD", "VBN"):
+        return None
+    try:
+        days = (dt.date.fromisoformat(ctx.published[:10]) - occ.last).days
+    except ValueError:
+        return None
+    return occ.first.isoformat() if 0 <= days <= _OCCASION_REPORT_DAYS else None
 
 
 def _is_occasion_day(ctx: Context, iso: str) -> bool:
-    occ = ctx.dates.occasion
+    occ = occasion_of(ctx)
     return bool(occ and occ.first and occ.first.isoformat() <= iso <= occ.last.isoformat())
 
 
@@ -754,13 +965,20 @@ def merge(found: list[Found]) -> list[Found]:
     specific = [f for f in found if not f.generic]
     out: list[Found] = []
     for f in specific:
-        twin = next((o for o in out if o.kind == f.kind and _same_title(o.title, f.title)), None)
+        twin = next((o for o in out if o.kind == f.kind and _same_title(o.title, f.title) and _compatible(o, f)),
+                    None)
         if twin is None:
             out.append(f)
         else:
             _absorb(twin, f)
     for f in (f for f in found if f.generic):
-        same_kind = [o for o in out if o.kind == f.kind]
+        if f.extra.get("anaphoric"):
+            # 'The pact was signed by ...': the document named last before it
+            before = [o for o in out if o.evidence.start < f.evidence.start and _compatible(o, f)]
+            if before:
+                _fill(max(before, key=lambda o: o.evidence.start), f)
+                continue
+        same_kind = [o for o in out if o.kind == f.kind and _compatible(o, f)]
         if same_kind:
             _fill(same_kind[0], f)
         else:
@@ -775,6 +993,15 @@ def _norm(title: str) -> str:
 def _same_title(a: str, b: str) -> bool:
     a, b = _norm(a), _norm(b)
     return a == b or (len(min(a, b, key=len)) > 15 and (a in b or b in a))
+
+
+def _compatible(a: Found, b: Found) -> bool:
+    """Two mentions can be one document unless their signing days or their states differ."""
+    if a.signed and b.signed and a.signed != b.signed:
+        return False
+    ka = {p.key for p in a.parties if p.key}
+    kb = {p.key for p in b.parties if p.key}
+    return not (ka and kb and not (ka <= kb or kb <= ka))
 
 
 def _absorb(keep: Found, other: Found) -> None:

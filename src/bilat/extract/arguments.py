@@ -91,6 +91,12 @@ def _head_actors(ctx: Context, token: Token, memory: Memory | None, depth: int) 
         if head.dep_ == "relcl" and depth < 3:
             return actors_of(ctx, head.head, memory, depth + 1)
         return []
+    if token.tag_ in ("NNS", "NNPS") and (token.lemma_.lower() in _group_nouns() or lower in _group_nouns()) and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        # 'leaders of the G7', 'the foreign ministers of Japan and Korea': the owners, not the text's pair
+        owners = _owners(ctx, token)
+        if owners:
+            return owners
     if is_joint(token):
         local = _local_pair(ctx, token, memory) if _counts_two(token) else []
         if local:
@@ -114,6 +120,11 @@ def _head_actors(ctx: Context, token: Token, memory: Memory | None, depth: int) 
     person = ctx.people.at(token)
     if person is not None and person.country:
         return [person.actor]
+    if person is not None and memory is not None and memory.thing is not None and memory.thing.country \
+            and token.dep_.startswith("nsubj"):
+        # 'Beijing condemned the discharge. Vice Foreign Minister Sun Weidong summoned ...': an official whose
+        # country the text does not state acts for the state last named as a subject
+        return [memory.thing]
     mention = ctx.actors.at(token)
     if mention is not None and mention.spec.kind != "person":
         return [mention.actor]
@@ -167,9 +178,16 @@ def _group_text(token: Token) -> str:
     return token.doc[start:token.i + 1].text
 
 
+_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
+
+
 def _counts_two(token: Token) -> bool:
-    """'the two delegations', 'both sides' name a pair; 'the leaders' may be more."""
-    return any(t.lower_ in ("two", "both") for t in token.subtree if t.i <= token.i)
+    """'the two delegations', 'both sides' name a pair ('the three leaders' a trio); 'the leaders' may be more."""
+    return _count(token) is not None
+
+
+def _count(token: Token) -> int | None:
+    return next((_COUNTS[t.lower_] for t in token.subtree if t.i <= token.i and t.lower_ in _COUNTS), None)
 
 
 def _local_pair(ctx: Context, token: Token, memory: Memory | None) -> list[Actor]:
@@ -178,10 +196,11 @@ def _local_pair(ctx: Context, token: Token, memory: Memory | None) -> list[Actor
     main pair is."""
     doc = token.doc
     sent = token.sent
+    n = _count(token) or 2
     found = _states_named(ctx, memory, doc, sent.start, token.left_edge.i)
-    if len(found) != 2 and sent.start > 0:
+    if len(found) != n and sent.start > 0:
         found = _states_named(ctx, memory, doc, doc[sent.start - 1].sent.start, token.left_edge.i)
-    return list(found.values()) if len(found) == 2 else []
+    return list(found.values()) if len(found) == n else []
 
 
 def _states_named(ctx: Context, memory: Memory | None, doc, start: int, end: int) -> dict[str, Actor]:
@@ -275,6 +294,9 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
 
     if verb.dep_ == "relcl":
         return verb.head, False
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+        # 'France responded by expelling two diplomats': the one who responded expels
+        return subject_of(verb.head.head)
     return None, False
 
 

@@ -74,6 +74,10 @@ PATTERNS = [
     # March 2024; in March (the bare month needs a preposition so that the verb 'may' is not a month)
     ("month", _p(r"{m}\s+{y}", m=_M.format(n="m1"), y=_Y.format(n="y"))),
     ("month", _p(r"\b(?i:in|of|since|by|until|for|during|early|mid|late)[\s-]+{m}(?!\s+\d)", m=_M.format(n="m1"))),
+    # split financial years, April to March: 2023-24, FY2023-24, the 2023/24 fiscal year, FY24
+    ("fiscal", r"(?<![\d-])(?:FY\s?)?(?P<fy1>(?:19|20)\d\d)\s?[-–/]\s?(?P<fy2>\d\d|(?:19|20)\d\d)(?![\d-])"
+               r"(?:\s+(?:financial|fiscal)\s+year)?"),
+    ("fiscal", r"\bFY\s?(?P<fyy>\d\d)\b"),
     ("year", r"(?<![\d-])(?P<y>(?:19|20)\d\d)(?![\d-])"),
     # relative to publication
     ("weekday", r"\b(?:(?P<wrel>last|this|on|next)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
@@ -141,6 +145,10 @@ def scan(text: str) -> list[tuple[int, int, str, dict]]:
             if any(s < te and ts < e for ts, te in taken):
                 continue
             groups = {k: v for k, v in m.groupdict().items() if v}
+            if kind == "fiscal" and "fy1" in groups and int(groups["fy2"][-2:]) != (int(groups["fy1"]) + 1) % 100:
+                continue
+            if kind == "fiscal" and len(groups.get("fy2", "")) == 4 and not re.search(r"(?i)FY|year", m.group(0)):
+                continue  # "for 2024-2025" is two calendar years unless called a financial year
             if kind in ("day", "day_range", "us_day", "us_range", "day_range2"):
                 if int(groups["d1"]) > 31 or int(groups.get("d2", 1)) > 31 or int(groups["d1"]) == 0:
                     continue
@@ -266,6 +274,9 @@ class DateIndex:
             if not year:
                 return out("half", None, None)
             return out("half", dt.date(year, 6 * h - 5, 1), _month_end(year, 6 * h))
+        if kind == "fiscal":
+            year = int(g["fy1"]) if "fy1" in g else 2000 + int(g["fyy"]) - 1
+            return out("month", dt.date(year, 4, 1), _month_end(year + 1, 3))
         if kind == "year":
             year = int(g["y"])
             return out("year", dt.date(year, 1, 1), dt.date(year, 12, 31))

@@ -37,6 +37,17 @@ OCCURRENCE_VERBS = {"take", "begin", "start", "open", "end", "close", "conclude"
 # Verbs whose object noun names the act ('paid a visit', 'made a trip', 'began a patrol').
 LIGHT_VERBS = {"pay", "make", "undertake", "begin", "start", "conclude", "complete", "end", "wrap", "conduct",
                "stage", "launch", "hold", "carry"}
+# Verbs of going somewhere: 'travelled to Sochi for talks with Putin' makes the traveller a party to the talks.
+MOTION_VERBS = {"travel", "fly", "arrive", "come", "go", "head", "visit", "leave", "return"}
+PHONE_WORDS = {"phone", "telephone", "telephonic", "video", "videoconference", "videolink"}
+# Nouns naming the container of the real object ('signed a series of agreements').
+CONTAINER_NOUNS = {"series", "number", "set", "range", "raft", "host", "slew", "batch", "pair", "couple", "dozens",
+                   "hundreds", "scores", "thousands", "wave", "barrage", "salvo", "volley"}
+# Nouns of violent acts: condemning one is condemning whoever carried it out ('condemned Iran's attack').
+ATTACK_NOUNS = {"attack", "attacks", "strike", "strikes", "invasion", "aggression", "offensive", "bombing",
+                "occupation", "annexation", "shelling", "incursion", "assault", "launch", "launches", "test", "tests"}
+# Words after which a sentence without a date of its own continues the day of the one before.
+SAME_DAY = {"then", "afterwards", "afterward", "subsequently"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -69,36 +80,60 @@ def extract_events(ctx: Context) -> list[Event]:
 
 # -- triggers ------------------------------------------------------------------------------------
 
-def _code(token: Token, spec: dict, obj: Token | None) -> str | None:
+def _code(token: Token, spec: dict, obj: Token | None, objs: list[Token] | None = None) -> str | None:
+    objs = [o for o in (objs or [obj]) if o is not None]
+    objs = objs + [_contained(o) for o in objs if _contained(o) is not None]
     table = spec.get("with")
     if table:
-        if obj is None:
-            return None
-        return table.get(obj.lower_) or table.get(obj.lemma_.lower())
+        for o in objs:
+            code = table.get(o.lower_) or table.get(o.lemma_.lower())
+            if code:
+                return _by_phone(token, obj, code)
+        return spec.get("cameo") if objs or not spec.get("cameo") else None
     needs = spec.get("needs_object")
-    if needs and (obj is None or obj.lemma_.lower() not in needs and obj.lower_ not in needs):
+    if needs and not any(o.lemma_.lower() in needs or o.lower_ in needs for o in objs):
         return None
     clause = spec.get("with_clause")
     if clause:
         for t in token.subtree:
             if t.lower_ in clause:
                 return clause[t.lower_]
-    return spec.get("cameo")
+        if spec.get("only_with_clause"):
+            return None
+    return _by_phone(token, obj, spec.get("cameo"))
+
+
+def _contained(obj: Token) -> Token | None:
+    """'a series of agreements' -> agreements."""
+    if obj.lemma_.lower() in CONTAINER_NOUNS:
+        return prep_object(obj, ("of",))
+    return None
+
+
+def _by_phone(token: Token, obj: Token | None, code: str | None) -> str | None:
+    """'held a phone call', 'held talks by telephone': consultation by telephone is 041."""
+    if code is None or not code.startswith("040"):
+        return code
+    words = [t for t in obj.subtree] if obj is not None else []
+    words += [t for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "over", "via") for t in c.subtree]
+    return "041" if any(t.lower_ in PHONE_WORDS for t in words) else code
 
 
 def _verbal(ctx: Context, verb: Token, spec: dict, memory: Memory):
     if spec.get("stance") and verb.tag_ in ("VBZ", "VBP"):
         return []  # 'both sides oppose X' states a position (a stance), it reports no act
     obj = direct_object(verb)
+    if obj is not None and obj.lower_ in ("that", "which") and verb.dep_ == "relcl" and spec.get("stance"):
+        obj = verb.head  # 'a remark that Beijing rejected': the remark
     if obj is None:
         # 'a treaty was signed', 'the documents signed during the visit': the thing acted on is the
         # passive subject or the noun the participle modifies
         passive_subject, passive = subject_of(verb)
         obj = verb.head if verb.dep_ == "acl" else passive_subject if passive else None
-    code = _code(verb, spec, obj)
+    code = _code(verb, spec, obj, direct_objects(verb) or [obj])
     if code is None:
         return []
-    if obj is not None and spec.get("with") and _counted_plural(obj):
+    if obj is not None and spec.get("with") and _counted_plural(obj) and not spec.get("counts_one_act"):
         return []  # 'held two joint operations in July' sums up several acts; each is reported on its own
     subj, passive = subject_of(verb)
     if subj is not None and subj.lower_ in RELATIVE - {"who"} and subj.head.i == verb.i:
@@ -115,12 +150,23 @@ def _verbal(ctx: Context, verb: Token, spec: dict, memory: Memory):
         # 'the agreement signed on 4 February 2022 between ...' describes a document, it reports no act
         return []
     targets = []
-    target_tokens = [target_token] if passive else [] if spec.get("places_only") else direct_objects(verb)
+    target_tokens = [target_token] if passive else [] if spec.get("places_only") or spec.get(
+        "prep_target_only") else direct_objects(verb)
     for tok in target_tokens:
         if tok is None:
             continue
         if tok.lower_ in ("them", "it", "this", "these"):
             tok = antecedent_object(verb) or tok
+        if tok.lower_ in ("that", "which") and verb.dep_ == "relcl" and spec.get("stance"):
+            tok = verb.head
+        if spec.get("stance") and code.startswith("11") and tok.lower_ in ATTACK_NOUNS:
+            # 'condemned Iran's attack': against the attacker; 'condemned the invasion of Ukraine' names none
+            targets += [a for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+                        for a in actors_of(ctx, c, memory)]
+            continue
+        if spec.get("object_head_only"):
+            targets += actors_of(ctx, tok, memory)
+            continue
         with_prep = prep_object(tok, tuple(spec.get("target", ()))) if tok.pos_ == "NOUN" else None
         if with_prep is not None and not actors_of(ctx, tok, memory):
             tok = with_prep  # 'held talks with X': X, not whoever else the phrase names
@@ -147,6 +193,10 @@ def _nominal(ctx: Context, noun: Token, spec: dict, memory: Memory):
     code = _code(noun, spec, None)
     if code is None:
         return []
+    if spec.get("needs_phone"):
+        if not any(t.lower_ in PHONE_WORDS for t in noun.subtree if t.i < noun.i):
+            return []  # 'calls for restraint', 'a conversation': only a phone call is an act between states
+        code = "041"
     verbs, _ = triggers()
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in verbs:
         return []  # 'held their meeting': the verb's event already says it
@@ -161,6 +211,13 @@ def _nominal(ctx: Context, noun: Token, spec: dict, memory: Memory):
     if not sources and noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
         # 'Modi paid a visit to Moscow': the one who pays the visit makes it
         subj, passive = subject_of(noun.head)
+        if subj is not None and not passive:
+            sources = actors_of(ctx, subj, memory)
+    if not sources and spec.get("symmetric") and noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX") \
+            and (noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in MOTION_VERBS
+                 or noun.head.lower_ in ("during", "in") and noun.head.i < noun.i):
+        # 'travelled to Sochi for talks with Putin', 'in a phone call with Xi, Biden said': the subject takes part
+        subj, passive = subject_of(noun.head.head)
         if subj is not None and not passive:
             sources = actors_of(ctx, subj, memory)
     if not sources and noun.lemma_.lower() in TRAVEL_NOUNS:
@@ -209,6 +266,10 @@ def _nominal(ctx: Context, noun: Token, spec: dict, memory: Memory):
 def _events(ctx, trigger: Token, code: str, spec: dict, sources: list[Actor], targets: list[Actor],
             nominal: bool = False):
     symmetric = bool(spec.get("symmetric"))
+    pairs = None
+    if symmetric and len(sources) >= 3 and not targets:
+        # 'the three leaders adopted a joint statement': one act between each pair of them
+        pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
     if symmetric and len(sources) >= 2 and not targets:
         sources, targets = sources[:1], sources[1:2]
     if not targets and sources and ctx.actors.dyad and (symmetric or code.startswith("04")):
@@ -228,11 +289,11 @@ def _events(ctx, trigger: Token, code: str, spec: dict, sources: list[Actor], ta
         dates, dated = None, False
     place = _place(ctx, trigger)
     out = []
-    for source in sources:
-        for target in targets:
-            if not source.key or not target.key or source.key == target.key:
-                continue
-            out.append((_event(ctx, trigger, code, source, target, dates, place, len(sources) + len(targets)), dated))
+    for source, target in pairs or [(s, t) for s in sources for t in targets]:
+        if not source.key or not target.key or source.key == target.key:
+            continue
+        out.append((_event(ctx, trigger, code, source, target, dates, place, 2 if pairs else len(sources) + len(targets)),
+                    dated))
     return out
 
 
@@ -353,7 +414,7 @@ def _event_dates(ctx: Context, trigger: Token, nominal: bool) -> tuple[tuple[dt.
         verb = next((a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), None)
         if not chosen and verb is not None and (trigger.dep_ in ("nsubj", "nsubjpass") or (
                 trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in LIGHT_VERBS)
-                or trigger.lemma_.lower() in TRAVEL_NOUNS):
+                or trigger.lemma_.lower() in TRAVEL_NOUNS or _purpose_of_travel(trigger)):
             # 'The exercise ended on 17 July', 'paid a visit on 8 July', 'left Moscow on 22 March at the end
             # of a visit': the clause's date is the act's
             chosen = [s for s in spans if not _inside_other_phrase(ctx, verb, s)]
@@ -364,6 +425,9 @@ def _event_dates(ctx: Context, trigger: Token, nominal: bool) -> tuple[tuple[dt.
     if own:
         best = min(own, key=lambda s: abs(s.start - trigger.idx))
         return (best.first, best.last), True
+    previous = _previous_day(ctx, trigger)
+    if previous is not None:
+        return (previous.first, previous.first), True
     if _dated_by_occasion(ctx, trigger):
         # 'signed during the visit' takes the occasion's days; a borrowed date, so a report of the same
         # act with its own date still absorbs this one
@@ -375,6 +439,26 @@ def _event_dates(ctx: Context, trigger: Token, nominal: bool) -> tuple[tuple[dt.
         day = dt.date.fromisoformat(ctx.published)
         return (day, day), False
     return None, False
+
+
+def _previous_day(ctx: Context, trigger: Token) -> DateSpan | None:
+    """'The two leaders then held talks', 'The same evening Scholz hosted him': an undated sentence that goes
+    on from the one before takes that sentence's day (when it names exactly one day)."""
+    sent = trigger.sent
+    words = [t.lower_ for t in sent]
+    same = any(w in SAME_DAY for w in words) or any(
+        words[i] == "same" and i + 1 < len(words) and words[i + 1] in ("day", "evening", "morning", "afternoon", "night")
+        for i in range(len(words)))
+    if not same or sent.start == 0 or ctx.dates.within(sent.start_char, sent.end_char):
+        return None
+    prev = trigger.doc[sent.start - 1].sent
+    days = [s for s in ctx.dates.within(prev.start_char, prev.end_char) if s.first and s.first == s.last]
+    return days[-1] if len({(s.first, s.last) for s in days}) == 1 else None
+
+
+def _purpose_of_travel(noun: Token) -> bool:
+    """'travelled to Sochi on 4 September for talks with Putin'."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in MOTION_VERBS
 
 
 def _lead_in(doc, sent: Span) -> Span | None:
@@ -392,6 +476,10 @@ def _inside_other_phrase(ctx: Context, trigger: Token, span: DateSpan) -> bool:
         return False
     head = tok.root
     while head.head.i != head.i and head.i != trigger.i:
+        if head.pos_ in ("VERB", "AUX") and head.dep_ == "relcl" and any(
+                c.dep_.startswith("nsubj") for c in head.children) and not any(
+                c.lower_ in ("where", "when") for c in head.children):
+            return True  # 'communications, which Beijing had suspended in August 2022': that clause's own date
         if head.pos_ in ("VERB", "AUX"):
             ancestors = {a.i for a in trigger.ancestors}
             own_subject = any(c.dep_.startswith("nsubj") for c in head.children)
@@ -443,6 +531,13 @@ def _act_class(code: str) -> str:
     return {"043": "042"}.get(code[:3], code[:3])
 
 
+def _within(outer: Event, inner: Event) -> bool:
+    """A one-day leg inside a visit of several days."""
+    if outer.date is None or outer.date_end is None or inner.date is None or inner.date_end is not None:
+        return False
+    return outer.date <= inner.date <= outer.date_end
+
+
 def _same_act(a, b) -> bool:
     (ea, ta, da), (eb, tb, db) = a, b
     if {ea.source.key, ea.target.key} != {eb.source.key, eb.target.key}:
@@ -450,8 +545,13 @@ def _same_act(a, b) -> bool:
     if _act_class(ea.cameo) != _act_class(eb.cameo):
         return False
     if ta.sent == tb.sent:
-        return True
+        # 'Yoon travelled to Tokyo on 16 March, and Kishida paid a return visit on 7 May': two dates, two acts
+        return not (da and db and ea.date and eb.date and (ea.date, ea.date_end) != (eb.date, eb.date_end)
+                    and not _within(ea, eb) and not _within(eb, ea))
     if not da or not db:
         return True
+    if _act_class(ea.cameo) == "042" and (_within(ea, eb) or _within(eb, ea)):
+        return True  # 'arrived in Berlin for a three-day state visit' ... 'on 28 May he travelled to Münster'
+
     multi_day = ea.date_end is not None
     return ea.cameo == eb.cameo and ea.date == eb.date and ea.date_end == eb.date_end and multi_day

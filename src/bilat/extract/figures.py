@@ -23,7 +23,9 @@ NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 STATE_KINDS = ("state", "demonym", "capital")
 TRADE = ("exports", "imports", "trade", "trade_balance")
 FLOWS = ("exports", "supply", "production")  # indicators whose reporter can be the seller a sentence names
-CARRY_SENTENCES = 3  # how far back a figure can be continued by "it", "growth", "the total"
+CARRY_SENTENCES = 3
+INDIAN_SCALES = {"lakh crore": 1e12, "crore": 1e7, "lakh": 1e5}
+SCALES = (("tn", 1e12), ("bn", 1e9), ("mn", 1e6), ("k", 1e3))  # how far back a figure can be continued by "it", "growth", "the total"
 
 
 def _alt(words) -> str:
@@ -62,6 +64,9 @@ class Lexicon:
     source_nouns: frozenset
     trigger_words: frozenset
     economies: frozenset
+    totals: frozenset
+    agents: frozenset
+    thresholds: frozenset
 
 
 @functools.lru_cache(maxsize=1)
@@ -79,7 +84,7 @@ def lexicon() -> Lexicon:
     symbols = [f for f in currency_of if not f[0].isalpha()]
     codes = [f for f in currency_of if f[0].isalpha()]
     quantity = (
-        rf"(?P<pre>{_alt(symbols + [c for c in codes if c.isupper() or len(c) <= 3])})\s?(?P<n1>{number})(?:\s*(?P<s1>{scale})\b)?"
+        rf"(?P<pre>{_alt(symbols + [c for c in codes if len(c) <= 3 and c != 'won'])})\s?(?P<n1>{number})(?:\s*(?P<s1>{scale})\b)?"
         rf"|(?P<n2>{number})\s*(?:(?P<s2>{scale})\s+)?(?P<phys>{_alt(physical_of)})\b"
         rf"|(?P<n3>{number})(?:\s*(?P<s3>{scale}))?\s+(?P<post>{_alt(codes)})\b"
         rf"|(?P<n4>{number})\s*(?P<pct>%|per\s?cent\b|pct\b)(?!\s*(?:age)?\s*points?)"
@@ -99,12 +104,12 @@ def lexicon() -> Lexicon:
         fractions=fractions, multiples={k: float(n) for k, n in v["multiples"].items()},
         up=frozenset(v["change_up"]), down=frozenset(v["change_down"]),
         yoy_rx=phrases("yoy"), mom_rx=phrases("mom"),
-        approx_rx=re.compile(rf"\b(?:{_alt(v['approximate'])})\s*(?:by\s+)?(?:a\s+|an\s+)?(?:record\s+)?(?:US)?\$?\s*$",
+        approx_rx=re.compile(rf"\b(?:{_alt(v['approximate'])})\s*(?:by\s+)?(?:a\s+|an\s+)?(?:record\s+)?(?:US)?(?:R\$|Rs\.?|[$€£¥₹₩])?\s*$",
                              re.IGNORECASE),
         comparison_rx=re.compile(rf"\b(?:{_alt(v['comparison_preps'])})\s+(?:the\s+)?$", re.IGNORECASE),
         background_rx=re.compile(rf"\b(?:{_alt(v['background_words'])})\s+(?:\S+\s+){{0,2}}\S*$", re.IGNORECASE),
-        prior_rx=re.compile(rf"\b(?:{_alt(v['prior_preps'])})\s+(?:{_alt(v['approximate'])}\s+)?\S*$", re.IGNORECASE),
-        level_rx=re.compile(rf"\b(?:{_alt(v['level_preps'])})\s+(?:{_alt(v['approximate'])}\s+)?$", re.IGNORECASE),
+        prior_rx=re.compile(rf"\b(?:{_alt(v['prior_preps'])})\s+(?:(?:{_alt(v['approximate'])})\s+)?\S*$", re.IGNORECASE),
+        level_rx=re.compile(rf"\b(?:{_alt(v['level_preps'])})\s+(?:(?:{_alt(v['approximate'])})\s+)?$", re.IGNORECASE),
         reference_rx=re.compile(rf"\b(?:{_alt(v['references'])})\b", re.IGNORECASE),
         forecast_aux=frozenset(v["forecast_aux"]), forecast_words=frozenset(v["forecast_words"]),
         percent_levels=frozenset(v["percent_levels"]),
@@ -112,6 +117,7 @@ def lexicon() -> Lexicon:
         partner_preps={k: frozenset(p) for k, p in v["partner_preps"].items()},
         pair_preps=frozenset(v["pair_preps"]), source_nouns=frozenset(v["source_nouns"]),
         trigger_words=frozenset(trigger), economies=frozenset(v["economies"]),
+        totals=frozenset(v["totals"]), agents=frozenset(v["agents"]), thresholds=frozenset(v["thresholds"]),
     )
 
 
@@ -139,6 +145,8 @@ class Indicator:
     reporter: str | None = None
     partner: str | None = None
     pronoun: bool = False  # "its imports": the reporter is the figure before's
+    total: bool = False  # "overall exports": a total, with no partner
+    negative: bool = False  # "a deficit of $5bn": a balance below zero
 
 
 @dataclass
@@ -211,7 +219,9 @@ def _quantity(m: re.Match, lex: Lexicon) -> Quantity | None:
         return None
     if g["pct"]:
         return Quantity(0, 0, "change", number, "%")
-    scale = lex.scale_of.get((g["s1"] or g["s2"] or g["s3"] or "").lower())
+    scale = lex.scale_of.get(re.sub(r"\s+", " ", g["s1"] or g["s2"] or g["s3"] or "").lower())
+    if scale in INDIAN_SCALES:  # "₹5.4 lakh crore", "₹35,000 crore": restated in the contract's scale words
+        number, scale = _rescale(number * INDIAN_SCALES[scale])
     if g["phys"]:
         base = lex.physical_of[g["phys"].lower()]
     else:
@@ -223,6 +233,13 @@ def _quantity(m: re.Match, lex: Lexicon) -> Quantity | None:
     return Quantity(0, 0, "value", number, f"{base} {scale}" if scale else base)
 
 
+def _rescale(amount: float) -> tuple[float, str | None]:
+    for word, factor in SCALES:
+        if amount >= factor:
+            return round(amount / factor, 6), word
+    return amount, None
+
+
 def _indicators(ctx: Context, sent: Span, lex: Lexicon) -> list[Indicator]:
     out = []
     for m in lex.indicator_rx.finditer(sent.text):
@@ -231,6 +248,7 @@ def _indicators(ctx: Context, sent: Span, lex: Lexicon) -> list[Indicator]:
         if span is None or not _is_indicator_use(span):
             continue
         ind = Indicator(start, end, lex.indicator_of[m.group(0).lower()])
+        ind.negative = "deficit" in m.group(0).lower()
         _locate(ctx, sent, span, ind, lex)
         out.append(ind)
     return out
@@ -268,20 +286,44 @@ def _mention_start(ctx: Context, i: int) -> int:
 def _locate(ctx: Context, sent: Span, span: Span, ind: Indicator, lex: Lexicon) -> None:
     """Reporter and partner from the words around the indicator: 'China's exports to Russia',
     'Russian imports from China', 'China-Russia trade', 'trade between China and Russia'."""
-    before = _states_before(ctx, sent, span.start)
+    before = _states_before(ctx, sent, span.start, lex)
     if len(before) >= 2 and ind.name in ("trade", "trade_balance"):
         ind.reporter, ind.partner = before[0], before[1]
     elif before:
         ind.reporter = before[-1]
-    elif span.start > sent.start and ctx.doc[span.start - 1].lower_ in ("its", "their"):
+    elif any(ctx.doc[k].lower_ in ("its", "their") for k in range(max(sent.start, span.start - 3), span.start)):
         ind.pronoun = True
+    ind.total = any(ctx.doc[k].lower_ in lex.totals for k in range(max(sent.start, span.start - 3), span.start))
     _states_after(ctx, sent, span.end, ind, lex)
+    if ind.name in ("imports", "exports"):
+        _commodity_origin(ctx, sent, span.end, ind)
+    ind.total = ind.total and ind.partner is None
 
 
-def _states_before(ctx: Context, sent: Span, i: int) -> list[str]:
-    """States written just before the indicator, possessive, adjectival or hyphenated ('China-Russia')."""
+def _commodity_origin(ctx: Context, sent: Span, i: int, ind: Indicator) -> None:
+    """'imports of Russian crude', 'bought 1.7 million barrels a day of Russian oil': the adjective of the goods
+    names the seller."""
+    for j in range(i, min(sent.end - 1, i + 10)):
+        tok = ctx.doc[j]
+        if tok.is_punct and tok.lower_ not in ("-", "'s"):
+            return
+        if tok.lower_ != "of":
+            continue
+        m = ctx.actors.at(ctx.doc[j + 1])
+        if m is not None and m.spec.kind == "demonym" and m.actor.country:
+            if ind.name == "imports" and ind.partner is None and m.actor.country != ind.reporter:
+                ind.partner = m.actor.country
+            elif ind.name == "exports" and ind.reporter is None and m.actor.country != ind.partner:
+                ind.reporter = m.actor.country
+            return
+
+
+def _states_before(ctx: Context, sent: Span, i: int, lex: Lexicon) -> list[str]:
+    """States written just before the indicator, possessive, adjectival or hyphenated ('China-Russia'), also
+    through a noun of agents ('Indian refiners bought')."""
     found, j = [], i - 1
     skip = {"'s", "’s", "'", "-", "–", "—", "/", "and", "total", "bilateral", "annual", "overall", "monthly", "'s"}
+    skip |= lex.totals | lex.agents
     while j >= sent.start and i - j <= 6:
         tok = ctx.doc[j]
         country = _state_at(ctx, j)
@@ -298,8 +340,9 @@ def _states_before(ctx: Context, sent: Span, i: int) -> list[str]:
 
 
 def _states_after(ctx: Context, sent: Span, i: int, ind: Indicator, lex: Lexicon) -> None:
-    """'to Russia', 'from China', 'with the United States', 'between China and Russia'."""
-    end = min(sent.end, i + 5)
+    """'to Russia', 'from China', 'with the United States', 'between China and Russia', also after the
+    quantity: 'a deficit of about $57 billion with Russia'."""
+    end = min(sent.end, i + 9)
     for j in range(i, end):
         word = ctx.doc[j].lower_
         if word in lex.pair_preps:
@@ -409,6 +452,9 @@ def _dates(ctx: Context, sent: Span, lex: Lexicon) -> list[Dated]:
         compared = lex.comparison_rx.search(before)
         if compared and "/" in d.period and re.match(r"(?i)from|between", compared.group(0)):
             compared = None  # "from January to April" is a span, not a comparison
+        if compared and compared.group(0).split()[0].lower() in ("over", "from", "since", "on") and not re.search(
+                r"\d", ctx.text[sent.start_char:d.start]):
+            compared = None  # "Over the first five months ..., trade reached": no figure yet to compare
         out.append(Dated(d.start, d.end, d.period, bool(compared)))
     return out
 
@@ -538,7 +584,7 @@ def _sentence_drafts(ctx: Context, sent: Span, carry: Carry, index: int, lex: Le
                 held.append(item)
                 continue
             if cur is None:
-                cur = _continued(ctx, sent, carry, index, lex)
+                cur = _continued(ctx, sent, carry, index, lex, item)
                 if cur is None:
                     continue
                 if pending is not None:
@@ -575,16 +621,24 @@ def _open(ctx: Context, sent: Span, ind: Indicator, carry: Carry, index: int, le
     reporter, partner = ind.reporter, ind.partner
     recent = carry.draft if carry.draft is not None and index - carry.sentence <= CARRY_SENTENCES * 3 else None
     pair = carry.pair or _dyad(ctx)
-    if ind.pronoun and recent is not None and reporter is None:
-        reporter = recent.reporter
-    if ind.name in ("exports", "imports", "trade", "trade_balance"):
+    if ind.pronoun and reporter is None:
+        reporter = _antecedent(ctx, sent, ind) or (recent.reporter if recent is not None else None)
+    if ind.total:
+        reporter = reporter or _source_state(ctx, sent, lex) or (recent.reporter if recent is not None else None)
+    elif ind.name in ("exports", "imports", "trade", "trade_balance"):
         if reporter is None and partner is not None:
             reporter = _source_state(ctx, sent, lex)
-            if reporter is None and pair and partner in pair:
+            if reporter is None and pair and partner in pair and not _many_states(sent):
                 reporter = pair[1] if pair[0] == partner else pair[0]
-        elif reporter is None and partner is None and pair:
+        elif reporter is None and partner is None and ind.name in ("exports", "imports") and _flow_in_sentence(
+                ctx, sent, ind, lex):
+            reporter, partner = _flow_in_sentence(ctx, sent, ind, lex)
+        elif reporter is None and partner is None and pair and not _many_states(sent):
             if ind.name in ("trade", "trade_balance") or recent is not None:
                 reporter, partner = pair
+                source = _source_state(ctx, sent, lex)
+                if source == partner:  # "bilateral trade ..., according to India's commerce ministry"
+                    reporter, partner = partner, reporter
     elif reporter is None and ind.name not in ("price",):
         reporter = _source_state(ctx, sent, lex)
     if ind.name in FLOWS:
@@ -594,6 +648,53 @@ def _open(ctx: Context, sent: Span, ind: Indicator, carry: Carry, index: int, le
     if reporter == partner:
         partner = None
     return Draft(ind.name, reporter, partner, stated=ind)
+
+
+def _many_states(sent: Span) -> bool:
+    """'around 60 countries saw their trade with China grow': the reporter is many states, not the pair's other."""
+    many = ("many", "several", "other", "some", "most", "dozens", "numerous")
+    return any(t.lemma_.lower() in ("country", "nation", "economy") and t.tag_ == "NNS" and any(
+        c.lower_ in many or (c.like_num and c.lower_ not in ("two", "2")) for c in t.children) for t in sent)
+
+
+def _antecedent(ctx: Context, sent: Span, ind: Indicator) -> str | None:
+    """Whose 'its' is: the last state named earlier in the sentence other than as the object of a preposition
+    ('China's exports to Russia rose, while its imports'); else, when an unknown name is the subject
+    ('Kazatomprom said its output'), the state that is the subject of the sentence before."""
+    i = ctx.doc.char_span(ind.start, ind.end, alignment_mode="expand").start
+    mentions = ctx.actors.in_span(sent.start, i)
+    states = [_economy(m) for m in mentions if _economy(m) and m.span.root.dep_ != "pobj"]
+    if states:
+        return states[-1]
+    if mentions:
+        return next((m.actor.country for m in mentions if m.actor.country), None)
+    if any(t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" for t in ctx.doc[sent.start:i]):
+        prev = _previous_sentence(ctx, sent)
+        for m in ctx.actors.in_span(prev.start, prev.end) if prev is not None else []:
+            if _economy(m) and m.span.root.dep_ in ("nsubj", "nsubjpass"):
+                return _economy(m)
+    return None
+
+
+def _flow_in_sentence(ctx: Context, sent: Span, ind: Indicator, lex: Lexicon) -> tuple[str, str] | None:
+    """An export with no state by its noun: 'Gazprom said it had sent 22.7 bcm of gas to China' names the
+    seller before and the buyer after a preposition."""
+    i = ctx.doc.char_span(ind.start, ind.end, alignment_mode="expand").start
+    seller = _source_state(ctx, sent, lex) or _first_country(ctx, sent.start, i)
+    if seller is None:
+        seller = next((m.actor.country for m in ctx.actors.in_span(sent.start, sent.end)
+                       if m.actor.country and m.spec.kind == "entity"), None)
+    preps = ("to", "into") if ind.name == "exports" else ("from",)
+    buyer = None
+    for j in range(sent.start, sent.end - 1):
+        if ctx.doc[j].lower_ in preps:
+            buyer = _state_at(ctx, j + 1) or _state_at(ctx, j + 2)
+            if buyer and buyer != seller:
+                break
+            buyer = None
+    if seller and buyer:
+        return (seller, buyer) if ind.name == "exports" else (buyer, seller)
+    return None
 
 
 def _first_country(ctx: Context, start: int, end: int) -> str | None:
@@ -641,10 +742,10 @@ def _indicator_follows(items, q: Quantity) -> bool:
         kind == "quantity" and it.kind in ("value", "change") and it is not q for _, kind, it in later[:1])
 
 
-def _continued(ctx: Context, sent: Span, carry: Carry, index: int, lex: Lexicon) -> Draft | None:
+def _continued(ctx: Context, sent: Span, carry: Carry, index: int, lex: Lexicon, q: Quantity) -> Draft | None:
     """A sentence without an indicator continues the figure before it when it refers back to it ('it stood at',
     'growth slowed'): the indicator the previous sentence names, else the last figure's."""
-    if not lex.reference_rx.search(sent.text):
+    if not _refers_back(ctx, sent, q, lex):
         return None
     topic = _previous_topic(ctx, sent, carry, index, lex)
     if topic is not None:
@@ -653,6 +754,26 @@ def _continued(ctx: Context, sent: Span, carry: Carry, index: int, lex: Lexicon)
         return None
     d = carry.draft
     return Draft(d.indicator, d.reporter, d.partner)
+
+
+def _refers_back(ctx: Context, sent: Span, q: Quantity, lex: Lexicon) -> bool:
+    """A reference word that points back: a noun phrase ('growth', 'the total'), or a pronoun 'it', 'this',
+    'that' as the subject of the clause that states the quantity ('In December it reached $22bn'), not a
+    determiner ('this year') nor a relative pronoun ('the tariffs that Washington imposed')."""
+    span = ctx.doc.char_span(q.start, q.end, alignment_mode="expand")
+    ancestors = set()
+    if span is not None:
+        ancestors = {t.i for t in span.root.ancestors} | {span.root.i}
+    for m in lex.reference_rx.finditer(sent.text):
+        if m.group(0).lower() not in ("it", "this", "that"):
+            return True
+        tok = ctx.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
+        if tok is None:
+            continue
+        tok = tok[0]
+        if tok.pos_ == "PRON" and tok.tag_ != "WDT" and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i in ancestors:
+            return True
+    return False
 
 
 def _previous_topic(ctx: Context, sent: Span, carry: Carry, index: int, lex: Lexicon) -> Draft | None:
@@ -674,6 +795,8 @@ def _previous_sentence(ctx: Context, sent: Span) -> Span | None:
 
 
 def _keep(d: Draft, lex: Lexicon) -> bool:
+    if d.reporter is None and (d.partner is None or d.indicator in TRADE) and d.indicator in TRADE + ("investment", "fdi"):
+        return False  # a flow between no named states
     if d.level is not None and d.indicator not in lex.percent_levels and d.value is None:
         d.level = None
     if d.value is None and d.change is None and d.level is None:
@@ -707,14 +830,24 @@ def _compatible(a: Draft, b: Draft) -> bool:
 def _figure(ctx: Context, sent: Span, d: Draft) -> Figure:
     value = d.value or d.level
     quantities = [q for q in (d.value, d.change, d.level) if q is not None]
+    number = round(value.number, 4) if value else None
+    if number is not None and d.indicator == "trade_balance" and _deficit(sent, d):
+        number = -abs(number)  # a balance is exports less imports: a deficit is below zero
     return Figure(
         indicator=d.indicator, reporter=d.reporter, partner=d.partner, period=d.period,
-        value=round(value.number, 4) if value else None, unit=value.unit if value else None,
+        value=number, unit=value.unit if value else None,
         change_pct=round(d.change.number, 4) if d.change else None,
         basis=d.change.basis if d.change else None,
         approximate=any(q.approximate for q in quantities),
         evidence=Evidence.of(ctx.text, sent.start_char, sent.end_char),
     )
+
+
+def _deficit(sent: Span, d: Draft) -> bool:
+    if d.stated is not None:
+        return d.stated.negative
+    text = sent.text.lower()
+    return "deficit" in text and "surplus" not in text
 
 
 # -- the document --------------------------------------------------------------------------------------
@@ -729,18 +862,47 @@ def extract_figures(ctx: Context) -> list[Figure]:
     lex = lexicon()
     carry = Carry()
     found: list[tuple[Draft, Figure]] = []
+    stated: tuple[int, str] | None = None  # the last period a sentence stated: (sentence, period)
     for index, sent in enumerate(ctx.doc.sents):
         if not _worth_reading(sent, lex):
+            stated = _stated_period(ctx, sent, lex, index) or stated
             continue
         drafts = _merge(_sentence_drafts(ctx, sent, carry, index, lex))
         for d in drafts:
             if d.period is None and _carries_period(carry, d, index):
                 d.period = carry.period
+            elif d.period is None and stated is not None and index - stated[0] <= 2 and not d.background:
+                d.period = stated[1]  # "Trade grew in 2023, the office said. Imports fell 19% to €157bn."
+        stated = _stated_period(ctx, sent, lex, index) or stated
+        _year_before(ctx, drafts)
         drafts = _merge(drafts)
         for d in drafts:
             found.append((d, _figure(ctx, sent, d)))
         _remember(carry, drafts, index)
-    return _dedupe(found)
+    return _dedupe(found, ctx, lex)
+
+
+_YEAR_BEFORE = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:of\s+|in\s+)?(?:a\s+year\s+(?:earlier|before|ago)|the\s+"
+                          r"(?:year|twelve\s+months)\s+before|the\s+previous\s+year|the\s+prior\s+year)\b", re.I)
+
+
+def _year_before(ctx: Context, drafts: list[Draft]) -> None:
+    """'..., half of the record ¥20tn gap of the year before': a value dated by the year before the sentence's."""
+    dated = next((d.period for d in drafts if d.period and re.fullmatch(r"\d{4}", d.period)), None)
+    if dated is None:
+        return
+    for d in drafts:
+        if d.period is None and d.value is not None and _YEAR_BEFORE.search(ctx.text[d.value.end:d.value.end + 40]):
+            d.period, d.background = str(int(dated) - 1), True
+
+
+def _stated_period(ctx: Context, sent: Span, lex: Lexicon, index: int) -> tuple[int, str] | None:
+    """The last period of statistics (a year, half, quarter or months) a sentence states as its own time."""
+    dates = [d for d in _dates(ctx, sent, lex) if not d.comparison and not re.fullmatch(r"\d{4}-\d{2}", d.period)]
+    if ctx.published:
+        dates = [d for d in dates if (_months(d.period) or (0, 0))[0] <= int(ctx.published[:4]) * 12
+                 + int(ctx.published[5:7]) - 1]
+    return (index, dates[-1].period) if dates else None
 
 
 def _carries_period(carry: Carry, d: Draft, index: int) -> bool:
@@ -764,8 +926,11 @@ def _remember(carry: Carry, drafts: list[Draft], index: int) -> None:
         carry.pair = (d.reporter, d.partner)
 
 
-def _dedupe(found: list[tuple[Draft, Figure]]) -> list[Figure]:
-    """The same fact stated twice in a document (a headline and its story) is one figure: the fuller one."""
+def _dedupe(found: list[tuple[Draft, Figure]], ctx: Context, lex: Lexicon) -> list[Figure]:
+    """The same fact stated twice in a document (a headline and its story) is one figure: the fuller one.
+    An undated threshold ('exports top $100 billion') that a dated figure of the same flow passes is that
+    figure's headline."""
+    found = [(d, f) for d, f in found if not _passed_threshold(ctx, d, f, found, lex)]
     out: list[Figure] = []
     for _, f in found:
         twin = next((i for i, o in enumerate(out) if _same_fact(o, f)), None)
@@ -774,6 +939,17 @@ def _dedupe(found: list[tuple[Draft, Figure]]) -> list[Figure]:
         elif _fullness(f) > _fullness(out[twin]):
             out[twin] = f
     return out
+
+
+def _passed_threshold(ctx: Context, d: Draft, f: Figure, found, lex: Lexicon) -> bool:
+    if f.period is not None or f.change_pct is not None or d.value is None:
+        return False
+    before = ctx.text[max(0, d.value.start - 25):d.value.start].lower().split()
+    if not (set(before[-3:]) & (lex.thresholds | {"over", "above", "than"})):
+        return False
+    return any(g is not f and g.period is not None and g.value is not None and g.unit == f.unit
+               and g.value >= f.value and (g.indicator, g.reporter, g.partner) == (f.indicator, f.reporter, f.partner)
+               for _, g in found)
 
 
 def _same_fact(a: Figure, b: Figure) -> bool:

@@ -237,6 +237,17 @@ class PeopleIndex:
         Leaders are often named by surname alone ('Putin's visit'): a surname that only one head of state
         or government in the gazetteer bears stands for them even without a full mention."""
         index = {p.surname: p for p in self.people}
+        # 'Luiz Inácio Lula da Silva' is 'Lula', 'Luis Lacalle Pou' is 'Lacalle': a capitalised middle name
+        # of a long name stands for that person when no one else in the text bears it
+        middles: dict[str, list] = {}
+        for p in self.people:
+            parts = p.name.split()
+            for part in parts[1:-1] if len(parts) >= 3 else ():
+                if part[:1].isupper() and len(part) > 3 and part not in index:
+                    middles.setdefault(part, []).append(p)
+        for part, owners in middles.items():
+            if len({o.name for o in owners}) == 1:
+                index[part] = owners[0]
         covered = {i for p in self.people for span in p.spans for i in range(span.start, span.end)}
         for token in self.doc:
             holders = leader_surnames().get(token.text)

@@ -36,7 +36,7 @@ def cues() -> dict:
     return {"verbs": verbs, "adjectives": adjectives, "nouns": nouns, "phrases": phrases,
             "reporting": set(data["reporting"]), "blockers": set(data["blockers"]),
             "noun_preps": tuple(data["noun_preps"]), "modals": frozenset(data["normative_modals"]),
-            "anaphors": set(data["organisation_anaphors"])}
+            "anaphors": set(data["organisation_anaphors"]), "call_verbs": set(data.get("call_for", []))}
 
 
 @register("stances")
@@ -49,7 +49,14 @@ def extract_stances(ctx: Context) -> list[Stance]:
             lemma = token.lemma_.lower()
             if token.lower_ in c["adjectives"] and token.pos_ in ("ADJ", "VERB") and _predicative(token):
                 # 'X is opposed to Y' (the parser often makes it a passive verb): a state, not an act
-                found += _adjective_stances(ctx, token, *c["adjectives"][token.lower_], memory)
+                adjective = _adjective_stances(ctx, token, *c["adjectives"][token.lower_], memory)
+                if not adjective and token.pos_ == "VERB" and lemma in c["verbs"] and not any(
+                        c2.lemma_ == "be" for c2 in token.children):
+                    adjective = _verb_stances(ctx, token, c["verbs"][lemma], memory)  # 'has opposed X'
+                found += adjective
+            elif token.pos_ == "VERB" and lemma in c["call_verbs"] and prep_object(token, ("for",)) is not None:
+                # 'called for restraint', 'an article calling for a capital markets union'
+                found += _call_for_stances(ctx, token, memory)
             elif token.pos_ == "VERB" and lemma in c["verbs"]:
                 found += _verb_stances(ctx, token, c["verbs"][lemma], memory)
             elif token.pos_ == "NOUN" and lemma in c["nouns"]:
@@ -75,9 +82,16 @@ def _verb_stances(ctx, verb: Token, polarity: str, memory: Memory):
     holders = actors_of(ctx, subj, memory)
     targets = []
     for obj in direct_objects(verb):
-        if obj.lower_ in ("them", "it", "this", "these", "that"):
+        if obj.lower_ in ("that", "which") and verb.dep_ == "relcl":
+            obj = verb.head  # 'a remark that Beijing rejected': the remark
+        elif obj.lower_ in ("them", "it", "this", "these", "that"):
             obj = antecedent_object(verb) or obj
+        if obj.lower_ in ("him", "her", "me", "us", "you") or (
+                verb.lemma_.lower() in ("welcome", "receive", "greet") and ctx.people.at(obj) is not None):
+            continue  # 'Steinmeier welcomed him at Bellevue Palace' greets a guest; it takes no side
         targets.append(obj)
+    if not targets and direct_objects(verb):
+        return []
     if not targets:
         pobj = prep_object(verb, ("to", "against", "for", "on"))
         targets = [pobj] if pobj is not None else []
@@ -104,9 +118,27 @@ def _adjective_stances(ctx, adj: Token, polarity: str, prep: str | None, memory:
     return _stances(ctx, adj, holders, polarity, [pobj], to_clause_end=True)
 
 
+def _call_for_stances(ctx, verb: Token, memory: Memory):
+    """'China called for restraint': support for what is called for. In 'published an article calling for X'
+    the ones who published it call for X."""
+    if not _real_position(verb):
+        return []
+    subj, passive = subject_of(verb)
+    if verb.dep_ == "acl" and verb.head.dep_ == "dobj":
+        subj, passive = subject_of(verb.head.head)
+    if subj is None or passive:
+        return []
+    pobj = prep_object(verb, ("for",))
+    return _stances(ctx, verb, actors_of(ctx, subj, memory), "support", [pobj])
+
+
 def _noun_stances(ctx, noun: Token, polarity: str, memory: Memory):
     """'Russia reaffirmed its support for the one-China principle'."""
     pobj = prep_object(noun, cues()["noun_preps"])
+    if pobj is None:
+        # 'concern over harassing phone calls': the preposition's object is a gerund clause
+        prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in cues()["noun_preps"]), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pcomp"), None) if prep is not None else None
     if pobj is None or noun.dep_ not in ("dobj", "nsubj", "attr"):
         return []
     owner = [c for c in noun.children if c.dep_ == "poss"]

@@ -37,6 +37,10 @@ def database_url(db: str | None) -> str:
     """--db or BILAT_DB: a SQLAlchemy URL, or a plain file path meaning a SQLite file."""
     db = db or os.environ.get("BILAT_DB") or DEFAULT_DB
     if "://" in db:
+        # psycopg 3 is the driver the `postgres` extra installs; SQLAlchemy's default would be psycopg2
+        for plain in ("postgresql://", "postgres://"):
+            if db.startswith(plain):
+                return "postgresql+psycopg://" + db[len(plain):]
         return db
     return f"sqlite:///{Path(db).expanduser()}"
 
@@ -92,7 +96,7 @@ class Workspace:
         try:
             self.engine: Engine = create_engine(url)
         except (ArgumentError, ImportError) as exc:
-            raise BilatError(f"cannot open workspace {db!r}: {exc}") from None
+            raise BilatError(f"cannot open workspace {_shown(db, url)!r}: {exc}") from None
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
             path = make_url(url).database
@@ -101,7 +105,7 @@ class Workspace:
         try:
             migrate(self.engine)
         except OperationalError as exc:
-            raise BilatError(f"cannot open workspace {db or url}: {exc.orig}") from None
+            raise BilatError(f"cannot open workspace {_shown(db, url)}: {exc.orig}") from None
 
     # -- writing ---------------------------------------------------------------------------------
 
@@ -113,6 +117,8 @@ class Workspace:
         and tried again against what the winner stored, so the text ends up once and versions stay a chain.
         """
         path = str(Path(doc.path).resolve())
+        if "\x00" in doc.text and self.engine.dialect.name == "postgresql":
+            raise BilatError(f"{path}: the text has NUL characters, which PostgreSQL cannot store")
         for _ in range(_RACE_RETRIES):
             with Session(self.engine) as session:
                 same = session.scalar(select(DocumentRow).where(DocumentRow.content_hash == doc.id))
@@ -139,9 +145,20 @@ class Workspace:
                     session.commit()
                 except IntegrityError:
                     session.rollback()
+                    if not self._lost_race(session, doc.id, path, prior.id if prior else None):
+                        raise
                     continue
                 return Outcome("updated" if prior else "added", doc.id, row.version, path)
         raise BilatError(f"{path}: lost {_RACE_RETRIES} races in a row to store it; run the ingest again")
+
+    @staticmethod
+    def _lost_race(session: Session, content_hash: str, path: str, prior_id: int | None) -> bool:
+        """Whether another writer has since stored this text or a newer version of this path, which is
+        what a failed insert means unless it is a bug."""
+        if session.scalar(select(DocumentRow.id).where(DocumentRow.content_hash == content_hash)) is not None:
+            return True
+        return session.scalar(select(DocumentRow.id).where(DocumentRow.path == path)
+                              .order_by(DocumentRow.version.desc()).limit(1)) != prior_id
 
     def replace_facts(self, document_id: str, facts: list, extractor: str) -> int:
         """Swap a stored document's facts for a new extraction in one transaction: readers see the old
@@ -260,6 +277,16 @@ def migrate(engine: Engine) -> None:
         config.set_main_option("script_location", str(MIGRATIONS))
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
+
+
+def _shown(db: str | None, url: str) -> str:
+    """The workspace as the user gave it, minus any password in a URL (error messages end up in logs)."""
+    if db and "://" not in db:
+        return db
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
