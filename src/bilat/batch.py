@@ -332,10 +332,14 @@ class RayEngine:
             self.queued[i] -= 1
 
     def close(self) -> None:
-        for actor in self.actors:
-            self.ray.kill(actor)
-        if self.started:
-            self.ray.shutdown()
+        try:
+            for actor in self.actors:
+                self.ray.kill(actor)
+        except Exception:  # noqa: BLE001  (after Ctrl-C the cluster may be gone already; nothing to stop)
+            pass
+        finally:
+            if self.started:
+                self.ray.shutdown()
 
     def __enter__(self):
         return self

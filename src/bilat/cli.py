@@ -142,6 +142,7 @@ def ingest(
                     out.print(f"{status:<9} {result.outcome.document_id[:12]}  v{result.outcome.version}  "
                               f"{result.path}", markup=False)
     except KeyboardInterrupt:
+        results.close()  # stops the workers now, and flushes what is written (Parquet) before exiting
         done = sum(counts[s] for s in ("added", "updated", "re-extracted", "unchanged", "failed"))
         of = f" of {total}" if total is not None else ""
         fail(f"interrupted after {done}{of} files; "
