@@ -5,7 +5,7 @@ texts are equal (the workspace would otherwise store a repeated text once and sk
 is a fresh workspace and Parquet folder; the times are whole commands, so they include starting the workers
 (and Ray).
 
-    .venv/bin/python bench/batch.py [--repeat 20]
+    .venv/bin/python bench/batch.py [--repeat 20] [--engines plain,local,ray] [--workers 1,2]
 """
 from __future__ import annotations
 
@@ -23,7 +23,6 @@ sys.path.insert(0, str(ROOT / "src"))
 from bilat.ingest import read_document  # noqa: E402
 
 BILAT = str(ROOT / ".venv" / "bin" / "bilat")
-CONFIGS = [("plain", 1), ("plain", 2), ("local", 1), ("local", 2), ("ray", 1), ("ray", 2)]
 
 
 def make_corpus(folder: Path, repeat: int) -> Path:
@@ -52,6 +51,8 @@ def run(corpus: Path, folder: Path, engine: str, workers: int) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--repeat", type=int, default=20)
+    ap.add_argument("--engines", default="plain,local,ray", help="comma-separated: plain, local, ray")
+    ap.add_argument("--workers", default="1,2", help="comma-separated worker counts")
     a = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -60,7 +61,7 @@ def main() -> None:
         docs = len(corpus.read_text().splitlines())
         print(f"corpus: {docs} documents, {words:,} words ({corpus.name})")
         print(f"{'engine':<7}{'workers':>8}{'wall s':>9}{'docs/s':>9}{'words/s':>10}")
-        for engine, workers in CONFIGS:
+        for engine, workers in [(e, int(w)) for e in a.engines.split(",") for w in a.workers.split(",")]:
             wall = run(corpus, folder, engine, workers)
             print(f"{engine:<7}{workers:>8}{wall:>9.1f}{docs / wall:>9.2f}{words / wall:>10,.0f}", flush=True)
 

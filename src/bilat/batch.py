@@ -117,11 +117,11 @@ def stream(source, engine: str = "local", workers: int = 2, db: str | Workspace 
     _check(engine, workers, batch_size, in_flight)
     published = _published(published)
     report = report or BatchReport(engine, workers)
-    workspace = Workspace(db) if isinstance(db, str) else db
+    workspace = Workspace(str(db)) if isinstance(db, (str, Path)) else db
     items = read_items(walk_paths(_as_args(source)), max_bytes)
     started = time.perf_counter()
     try:
-        with _engine(engine, workers, ray_address) as extractor, _sink(parquet_dir, report) as sink:
+        with _engine(engine, workers, ray_address) as extractor, _ParquetSink(parquet_dir, report) as sink:
             driver = _Driver(extractor, workspace, sink, report, published)
             yield from driver.run(items, batch_size, in_flight or 2 * workers)
     finally:
@@ -227,7 +227,7 @@ class _Driver:
         self.report.parquet_rows = self.sink.rows
 
 
-class _sink:
+class _ParquetSink:
     """The Parquet writer, or None; closed (its last rows flushed) however the run ends."""
 
     def __init__(self, parquet_dir, report: BatchReport):
@@ -332,14 +332,11 @@ class RayEngine:
             self.queued[i] -= 1
 
     def close(self) -> None:
-        try:
-            for actor in self.actors:
-                self.ray.kill(actor)
-        except Exception:  # noqa: BLE001  (after Ctrl-C the cluster may be gone already; nothing to stop)
-            pass
-        finally:
-            if self.started:
-                self.ray.shutdown()
+        # Dropping the handles ends the actors (they are not detached), without the retries an explicit
+        # ray.kill would announce for batches still queued after Ctrl-C.
+        self.actors.clear()
+        if self.started:
+            self.ray.shutdown()
 
     def __enter__(self):
         return self
