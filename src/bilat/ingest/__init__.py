@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import ReadError
+from ..errors import ReadError, reading
 from ..model import Document
 from .html import read_html
 from .jsonl import SUFFIX as JSONL_SUFFIX, read_jsonl
@@ -46,7 +46,7 @@ def read_document(path: str | Path, max_bytes: int | None = None) -> Document:
     if reader is None:
         raise ReadError(str(path), f"unsupported format '{path.suffix or '(no suffix)'}' "
                                    f"(bilat reads {', '.join(sorted(set(READERS)))})")
-    try:
+    with reading(path):
         size = path.stat().st_size
         if path.is_dir():
             raise ReadError(str(path), "is a folder")
@@ -55,14 +55,6 @@ def read_document(path: str | Path, max_bytes: int | None = None) -> Document:
         if size == 0:
             raise ReadError(str(path), "empty file")
         data = path.read_bytes()
-    except FileNotFoundError:
-        raise ReadError(str(path), "no such file") from None
-    except PermissionError:
-        raise ReadError(str(path), "permission denied") from None
-    except IsADirectoryError:
-        raise ReadError(str(path), "is a folder") from None
-    except OSError as exc:
-        raise ReadError(str(path), exc.strerror or str(exc)) from None
     try:
         doc = reader(path, data)
     except ValueError as exc:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import ReadError
+from ..errors import ReadError, reading
 from ..model import Document
 from .dates import iso_date
 from .decode import normalise_newlines
@@ -28,16 +28,8 @@ class Record:
 def read_jsonl(path: str | Path, max_bytes: int | None = None) -> Iterator[Record]:
     """Every non-blank line of a JSONL file; raises ReadError (on first iteration) if the file cannot be opened."""
     path = Path(path)
-    try:
+    with reading(path):
         fh = open(path, "rb")
-    except FileNotFoundError:
-        raise ReadError(str(path), "no such file") from None
-    except IsADirectoryError:
-        raise ReadError(str(path), "is a folder") from None
-    except PermissionError:
-        raise ReadError(str(path), "permission denied") from None
-    except OSError as exc:
-        raise ReadError(str(path), exc.strerror or str(exc)) from None
     with fh:
         for number, raw in enumerate(fh, 1):
             if raw.strip():
