@@ -80,3 +80,18 @@ def event_rows(result) -> list[tuple]:
 
 from tests.browser import artifacts, browser, page  # noqa: E402,F401  (fixtures shared with every test)
 from tests.backends import db_url, postgres_server, postgres_url  # noqa: E402,F401  (SQLite and PostgreSQL)
+
+
+def evidence_at(text: str, words: str):
+    """Evidence for the first place `words` stands in `text`."""
+    from bilat.model import Evidence
+
+    start = text.index(words)
+    return Evidence(start, start + len(words), words)
+
+
+def make_event(text, words, source, target, cameo, quad, goldstein, date, confidence=0.8):
+    """An Event fact built by hand, its evidence the first place `words` stands in `text`."""
+    from bilat.model import Event
+
+    return Event(source, target, cameo, None, quad, goldstein, date, None, None, evidence_at(text, words), confidence)

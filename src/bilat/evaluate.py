@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ReadError
-from .model import FACT_KINDS
+from .model import FACT_KINDS, actor_key
 
 DEFAULT_TOLERANCE = 0.05
 VALUE_TOLERANCE = 0.01  # relative: figures are rounded differently from one source to the next
@@ -33,13 +33,6 @@ def fold(text: str | None) -> str:
     decomposed = unicodedata.normalize("NFKD", text or "")
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return plain.casefold().replace("\u2019", "'").replace("\u2018", "'")
-
-
-def actor_key(actor) -> str | None:
-    """What an actor is compared by: a state's code, else an organisation's."""
-    if not isinstance(actor, dict):
-        return None
-    return actor.get("country") or actor.get("org")
 
 
 def is_number(value) -> bool:

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, aliased
 
 from . import vocab
 from .errors import BilatError
+from .model import actor_key, fact_keys
 from .store import Workspace
 from .store.schema import DocumentRow, FactRow
 
@@ -95,28 +96,8 @@ def parse_filters(kind: str, dyad: str | None, since: str | None, until: str | N
     return Filters(sides, since, until)
 
 
-def _key(actor: dict | None) -> str | None:
-    return (actor.get("country") or actor.get("org")) if actor else None
-
-
-def actor_keys(kind: str, data: dict) -> set[str]:
-    if kind == "events":
-        keys = [_key(data.get("source")), _key(data.get("target"))]
-    elif kind == "agreements":
-        keys = [_key(a) for a in data.get("parties") or []]
-    elif kind == "stances":
-        keys = [_key(a) for a in data.get("holders") or []] + [_key(data.get("target_actor"))]
-    elif kind == "figures":
-        keys = [data.get("reporter"), data.get("partner")]
-    elif kind == "people":
-        keys = [data.get("country")]
-    else:
-        keys = []
-    return {k for k in keys if k}
-
-
 def _matches_dyad(kind: str, data: dict, sides: frozenset[str]) -> bool:
-    keys = actor_keys(kind, data)
+    keys = fact_keys(kind, data)
     # A person has one country, so "both sides" can never hold: people of either side belong to the dyad.
     return bool(keys & sides) if kind == "people" else sides <= keys
 
@@ -184,13 +165,13 @@ def iter_facts(workspace: Workspace, kind: str, filters: Filters = Filters(),
 
 def _actor(prefix: str, actor: dict | None) -> dict:
     actor = actor or {}
-    return {f"{prefix}_key": _key(actor), f"{prefix}_text": actor.get("text"),
+    return {f"{prefix}_key": actor_key(actor), f"{prefix}_text": actor.get("text"),
             f"{prefix}_cameo": actor.get("cameo"), f"{prefix}_level": actor.get("level")}
 
 
 def _actors(prefix: str, actors: list[dict] | None) -> dict:
     actors = actors or []
-    return {f"{prefix}_key": [_key(a) for a in actors], f"{prefix}_text": [a.get("text") for a in actors],
+    return {f"{prefix}_key": [actor_key(a) for a in actors], f"{prefix}_text": [a.get("text") for a in actors],
             f"{prefix}_cameo": [a.get("cameo") for a in actors], f"{prefix}_level": [a.get("level") for a in actors]}
 
 

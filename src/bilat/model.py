@@ -241,3 +241,28 @@ class Forecast(Fact):
 
 
 FACT_KINDS = ("events", "agreements", "stances", "figures", "people", "forecasts")
+
+
+def actor_key(actor) -> str | None:
+    """What an actor in a fact's JSON is compared by: a state's code, else an organisation's (the scorer's key).
+    Anything that is not an actor object (a malformed prediction, None) has no key."""
+    if not isinstance(actor, dict):
+        return None
+    return actor.get("country") or actor.get("org")
+
+
+def fact_keys(kind: str, data: dict) -> frozenset[str]:
+    """The actors a fact (as JSON) is about."""
+    if kind == "events":
+        keys = {actor_key(data.get("source")), actor_key(data.get("target"))}
+    elif kind == "agreements":
+        keys = {actor_key(p) for p in data.get("parties") or []}
+    elif kind == "stances":
+        keys = {actor_key(h) for h in data.get("holders") or []} | {actor_key(data.get("target_actor"))}
+    elif kind == "figures":
+        keys = {data.get("reporter"), data.get("partner")}
+    elif kind == "people":
+        keys = {data.get("country")}
+    else:
+        keys = set()
+    return frozenset(k for k in keys if k)

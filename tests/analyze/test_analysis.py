@@ -6,6 +6,7 @@ import pytest
 from bilat.analyze import Scope, analyze
 from bilat.model import Actor, Agreement, Document, Evidence, Event, Figure, Forecast, Person, Stance
 from bilat.store import Workspace
+from tests.conftest import evidence_at as ev, make_event as event  # noqa: F401
 
 DOC_A = """\
 Indian Prime Minister Narendra Modi met Chinese President Xi Jinping in Kazan on 23 October 2024, their first formal talks in five years.
@@ -32,13 +33,7 @@ IND = Actor("India", "IND", None, "IND", "state")
 CHN = Actor("China", "CHN", None, "CHN", "state")
 
 
-def ev(text: str, words: str) -> Evidence:
-    start = text.index(words)
-    return Evidence(start, start + len(words), words)
 
-
-def event(text, words, source, target, cameo, quad, goldstein, date):
-    return Event(source, target, cameo, None, quad, goldstein, date, None, None, ev(text, words), 0.8)
 
 
 @pytest.fixture(scope="module")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bilat.model import Actor, Agreement, Document, Evidence, Event, Figure, Forecast, Person, Stance
 from bilat.store import Workspace
+from tests.conftest import evidence_at as ev, make_event  # noqa: F401  (ev: used by the fact builders)
 
 BACKGROUND = [
     "Relations between Washington and Beijing have swung between engagement and rivalry since the two "
@@ -48,13 +49,8 @@ CHN_GOV = Actor("Beijing", "CHN", None, "CHNGOV", "government")
 JPN_GOV = Actor("Fumio Kishida", "JPN", None, "JPNGOV", "government")
 
 
-def ev(text: str, words: str) -> Evidence:
-    start = text.index(words)
-    return Evidence(start, start + len(words), words)
-
-
 def event(text, words, source, target, cameo, quad, goldstein, date):
-    return Event(source, target, cameo, None, quad, goldstein, date, None, None, ev(text, words), 0.9)
+    return make_event(text, words, source, target, cameo, quad, goldstein, date, confidence=0.9)
 
 
 def facts_a() -> list:

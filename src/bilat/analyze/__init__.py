@@ -12,7 +12,8 @@ from .figures import FigureSeries, figure_series
 from .forecasts import ForecastView, forecasts
 from .people import PersonView, people
 from .records import DocRef, Report, load_reports
-from .scope import Scope, actor_key, fact_keys
+from ..model import actor_key, fact_keys
+from .scope import Scope
 from .stances import StanceMatrix, stance_matrix
 
 __all__ = [

@@ -11,7 +11,8 @@ from .figures import FigureSeries, figure_series
 from .forecasts import ForecastView, forecasts
 from .people import PersonView, people
 from .records import DocRef, Report, load_reports
-from .scope import Scope, actor_key
+from ..model import actor_key
+from .scope import Scope
 from .stances import StanceMatrix, stance_matrix
 
 

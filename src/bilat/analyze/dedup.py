@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ..vocab import load as load_vocab
 from .periods import month_span, span_days
 from .records import DocRef, Report
-from .scope import actor_key, fact_keys
+from ..model import actor_key, fact_keys
 from .text import content_words, fold, jaccard
 
 TITLE_SIMILARITY = 0.5  # agreement titles: "share most content words"

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .dedup import Cluster
-from .scope import actor_key
+from ..model import actor_key
 
 
 def event_row(c: Cluster) -> dict:

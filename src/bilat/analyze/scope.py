@@ -10,30 +10,6 @@ from ..errors import BilatError
 _KEY = re.compile(r"^[A-Z][A-Z0-9]{1,9}$")
 
 
-def actor_key(actor: dict | None) -> str | None:
-    """A state's ISO code, else an organisation's code: the same key the scorer uses."""
-    if not actor:
-        return None
-    return actor.get("country") or actor.get("org")
-
-
-def fact_keys(kind: str, data: dict) -> frozenset[str]:
-    """The actors a fact is about."""
-    if kind == "events":
-        keys = {actor_key(data.get("source")), actor_key(data.get("target"))}
-    elif kind == "agreements":
-        keys = {actor_key(p) for p in data.get("parties") or []}
-    elif kind == "stances":
-        keys = {actor_key(h) for h in data.get("holders") or []} | {actor_key(data.get("target_actor"))}
-    elif kind == "figures":
-        keys = {data.get("reporter"), data.get("partner")}
-    elif kind == "people":
-        keys = {data.get("country")}
-    else:
-        keys = set()
-    return frozenset(k for k in keys if k)
-
-
 def _iso(value: str | None, option: str) -> str | None:
     if value is None:
         return None

@@ -9,7 +9,7 @@ from ..analyze import Analysis, Cluster
 from ..analyze.agreements import Portfolio
 from ..analyze.indicators import QUAD_CLASSES
 from ..analyze.records import DocRef, Report
-from ..analyze.scope import actor_key
+from ..model import actor_key
 from ..vocab import load as load_vocab
 
 KIND_LABELS = {"joint_statement": "joint statement", "action_plan": "action plan"}

@@ -14,6 +14,7 @@ from .. import export
 from ..analyze import ForecastView, clusters, forecasts
 from ..analyze.indicators import QUAD_CLASSES
 from ..errors import BilatError
+from ..model import fact_keys
 from ..store import Workspace
 
 KINDS = ("events", "agreements", "stances", "figures", "people")
@@ -100,7 +101,7 @@ def _pair_counts(workspace: Workspace) -> Counter:
     counts: Counter = Counter()
     for kind in ("events", "agreements", "stances", "figures"):
         for fact in export.iter_facts(workspace, kind):
-            for pair in combinations(sorted(export.actor_keys(kind, fact.data)), 2):
+            for pair in combinations(sorted(fact_keys(kind, fact.data)), 2):
                 counts[pair] += 1
     return counts
 
@@ -115,7 +116,7 @@ def actors(workspace: Workspace) -> list[dict]:
     counts: Counter = Counter()
     for kind in ("events", "agreements", "stances"):
         for fact in export.iter_facts(workspace, kind):
-            counts.update(export.actor_keys(kind, fact.data))
+            counts.update(fact_keys(kind, fact.data))
     return [{"code": k, "facts": n} for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 

@@ -6,7 +6,7 @@ from markupsafe import Markup
 from .. import output
 from ..analyze import Analysis, Cluster, Scope, analyze
 from ..analyze.indicators import QUAD_CLASSES
-from ..analyze.scope import actor_key
+from ..model import actor_key
 from ..report import charts
 from ..report.context import headline, name_of
 from ..store import Workspace
