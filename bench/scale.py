@@ -21,12 +21,10 @@ What it does:
    times the dyad timeline (bilat.analyze.sql, monthly, busiest dyad, both directions) in each: median of
    --runs after one warm-up, query only. The two answers are checked to be identical.
 
-Duration on a 2-core machine (extraction runs at 3-6k words/s per worker when the machine is idle, under
-2k when it is shared; items average ~370 words): --quick 10-20 minutes. The default (1k and 10k with 1
-and 2 workers for local and Ray, 50k with 2 workers, 3 runs at 1k, 1M and 10M events) about 3.5 hours
-idle and up to 6 shared; the two 50k runs are half of it. The query part alone (--skip-ingest) takes
-about 4 minutes the first time (writing 10M events as Parquet ~25 s, loading them into SQLite ~2 min) and
-under a minute with --workdir reused. Use --engines, --sizes and --events to fit a session.
+Duration on a 2-core machine, idle: the default run took 118 minutes on 2026-12-02 (the two 50k runs about
+70 of them, the query part 5); --quick takes a few minutes. The query part alone (--skip-ingest) writes 10M
+events as Parquet in ~10 s and loads them into SQLite in ~30 s, and reuses both with --workdir. Under load
+from other jobs everything is slower and the speed-ups smaller. Use --engines, --sizes and --events to choose.
 """
 from __future__ import annotations
 
@@ -137,9 +135,10 @@ def run_ingestion(a, workdir: Path) -> dict:
     print(f"F1 on {min(a.f1_sample, len(paths))} synthetic documents ...", flush=True)
     out["f1"] = f1_on_sample(paths[: a.f1_sample])
     top = max(a.workers)
-    for engine in a.engines:
-        for n in sizes:
-            words = words_of(paths[:n])
+    # Size by size, so that an interrupted run still has every engine's small sizes.
+    for n in sizes:
+        words = words_of(paths[:n])
+        for engine in a.engines:
             for w in a.workers:
                 if n == sizes[-1] and len(sizes) > 2 and w != top:
                     continue  # the largest size only with the most workers: it is there for memory
@@ -147,6 +146,7 @@ def run_ingestion(a, workdir: Path) -> dict:
                     row = ingest_once(paths[:n], words, engine, w, workdir)
                     row["run"] = r + 1
                     out["runs"].append(row)
+                    save(a, {"ingest": out})
                     print(f"  {engine:5} {w} worker(s) {n:>6} docs run {r + 1}: {row['docs_per_s']:7.1f} docs/s "
                           f"{row['words_per_s']:9.0f} words/s  peak {row['peak_rss_mb']:7.0f} MB", flush=True)
     return out
@@ -331,6 +331,12 @@ def summarise(ingest: dict | None, queries: list[dict] | None, a) -> str:
     return "\n".join(lines)
 
 
+def save(a, results: dict) -> None:
+    """Write the measurements so far to --json (after every run: a long bench that stops keeps its rows)."""
+    if a.json:
+        Path(a.json).write_text(json.dumps({"args": vars(a), **results}, indent=1, default=str))
+
+
 def ints(text: str) -> list[int]:
     return [int(float(x)) for x in text.split(",") if x.strip()]
 
@@ -378,9 +384,7 @@ def main() -> None:
     print()
     print(summarise(ingest, queries, a))
     print(f"\nbench took {elapsed / 60:.1f} min")
-    if a.json:
-        Path(a.json).write_text(json.dumps({"args": {k: v for k, v in vars(a).items()}, "ingest": ingest,
-                                            "queries": queries, "seconds": elapsed}, indent=1, default=str))
+    save(a, {"ingest": ingest, "queries": queries, "seconds": elapsed})
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""An ingest killed mid-batch leaves whole documents only; the same command again finishes the rest."""
+"""An ingest killed mid-batch leaves whole documents only; the same command again finishes the rest (on SQLite
+and on PostgreSQL: a crashed worker's documents are picked up by the rerun)."""
 import signal
 import subprocess
 import sys
@@ -17,8 +18,12 @@ def make_corpus(folder):
 
 
 def count(db, sql="select count(*), count(distinct content_hash), count(distinct path) from documents"):
-    with create_engine(f"sqlite:///{db}").connect() as conn:
-        return tuple(conn.execute(text(sql)).one())
+    engine = create_engine(db if "://" in str(db) else f"sqlite:///{db}")
+    try:
+        with engine.connect() as conn:
+            return tuple(conn.execute(text(sql)).one())
+    finally:
+        engine.dispose()
 
 
 def start(folder, db):
@@ -39,8 +44,8 @@ def interrupt_midway(proc, db, sig):
     return proc.communicate(timeout=60)
 
 
-def test_kill_9_then_rerun_completes_without_duplicates(tmp_path):
-    corpus, db = tmp_path / "corpus", tmp_path / "w.db"
+def test_kill_9_then_rerun_completes_without_duplicates(tmp_path, db_url):
+    corpus, db = tmp_path / "corpus", db_url
     make_corpus(corpus)
     proc = start(corpus, db)
     interrupt_midway(proc, db, signal.SIGKILL)
