@@ -7,6 +7,8 @@ import time
 
 from sqlalchemy import create_engine, text
 
+from bilat.store import database_url
+
 N_FILES = 300
 
 
@@ -18,7 +20,7 @@ def make_corpus(folder):
 
 
 def count(db, sql="select count(*), count(distinct content_hash), count(distinct path) from documents"):
-    engine = create_engine(db if "://" in str(db) else f"sqlite:///{db}")
+    engine = create_engine(database_url(str(db)))
     try:
         with engine.connect() as conn:
             return tuple(conn.execute(text(sql)).one())
