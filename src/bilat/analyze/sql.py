@@ -7,9 +7,9 @@ analysis layer), the workspace's stored facts (SQLite), or Parquet files read by
     from bilat.analyze import sql
     ind = sql.parquet_indicators("out/", Scope.parse("CHN-RUS", since="2020-01-01"), "month")
 
-The query groups at the finest grain the indicators need (period, direction, CAMEO root); `fold` turns
-those few groups into every total (per period and direction, per period, per direction, per root), so
-both databases run the same text and the same Python folds their answers: nothing to drift apart.
+The query groups at the finest grain the indicators need (period, direction, CAMEO root, quad class);
+`fold` turns those few groups into every total (per period and direction, per period, per direction, per
+root), so both databases run the same text and the same Python folds their answers: nothing to drift apart.
 """
 from __future__ import annotations
 
@@ -44,18 +44,17 @@ _PERIOD = {
     },
 }
 
+# One row per (period, direction, CAMEO root, quad class): a few thousand rows for a dyad over ten years,
+# however many events. Quad classes and date bounds are plain group keys and min/max of the (ISO, so
+# sortable) date text rather than CASE expressions per row: the aggregation is where the time goes.
 _GROUPS = """
-SELECT CASE WHEN date IS NULL OR date = '' THEN NULL ELSE {period} END AS period,
-       source_key AS source, target_key AS target, coalesce(substr(cameo, 1, 2), '') AS root,
+SELECT {period} AS period, source_key, target_key, coalesce(substr(cameo, 1, 2), '') AS root, quad_class,
        count(*) AS events,
-       {quads},
        sum(CAST(round(goldstein * 1000) AS BIGINT)) AS goldstein_milli, count(goldstein) AS goldstein_n,
-       min(CASE WHEN date = '' THEN NULL ELSE {day} END) AS first_date,
-       max(CASE WHEN date = '' THEN NULL ELSE {day} END) AS last_date
-FROM {relation}
-WHERE {where}
-GROUP BY 1, 2, 3, 4
-ORDER BY 1, 2, 3, 4
+       min(date) AS first_date, max(date) AS last_date
+FROM (SELECT nullif(date, '') AS date, source_key, target_key, cameo, quad_class, goldstein
+      FROM {relation} WHERE {where}) AS scoped
+GROUP BY 1, 2, 3, 4, 5
 """
 
 _SPAN = """
@@ -92,9 +91,7 @@ def query(relation: str, freq: str, dialect: str, scope: Scope | None = None) ->
     if dialect not in DIALECTS:
         raise ValueError(f"dialect {dialect!r}: use one of {', '.join(DIALECTS)}")
     where, params = scope_filter(scope)
-    quads = ",\n       ".join(f"sum(CASE WHEN quad_class = {q} THEN 1 ELSE 0 END) AS q{q}" for q in QUAD_CLASSES)
-    return _GROUPS.format(period=_PERIOD[dialect][freq], quads=quads, day=_DAY, relation=relation,
-                          where=where), params
+    return _GROUPS.format(period=_PERIOD[dialect][freq], relation=relation, where=where), params
 
 
 def span_query(relation: str, scope: Scope | None = None) -> tuple[str, list]:
@@ -123,55 +120,69 @@ class _Acc:
     __slots__ = ("events", "quads", "gsum", "gn", "roots")
 
     def __init__(self):
-        self.events, self.quads, self.gsum, self.gn, self.roots = 0, [0, 0, 0, 0], 0, 0, {}
+        self.events, self.quads, self.gsum, self.gn, self.roots = 0, dict.fromkeys(QUAD_CLASSES, 0), 0, 0, {}
 
-    def add(self, g: dict) -> None:
-        self.events += g["events"]
-        for i, q in enumerate(QUAD_CLASSES):
-            self.quads[i] += g[f"q{q}"]
-        if g["goldstein_n"]:
-            self.gsum += int(g["goldstein_milli"])
-            self.gn += g["goldstein_n"]
-        self.roots[g["root"]] = self.roots.get(g["root"], 0) + g["events"]
+    def add(self, root: str, quad, events: int, milli, n) -> None:
+        self.events += events
+        if quad in self.quads:
+            self.quads[quad] += events
+        if n:
+            self.gsum += int(milli)
+            self.gn += n
+        self.roots[root] = self.roots.get(root, 0) + events
+
+    def merge(self, other: "_Acc") -> None:
+        self.events += other.events
+        for q, k in other.quads.items():
+            self.quads[q] += k
+        self.gsum += other.gsum
+        self.gn += other.gn
+        for root, k in other.roots.items():
+            self.roots[root] = self.roots.get(root, 0) + k
 
     def totals(self) -> dict:
-        return {"events": self.events, "quad_class": dict(zip(QUAD_CLASSES, self.quads)),
-                "goldstein_mean": _mean(self.gsum, self.gn)}
+        return {"events": self.events, "quad_class": dict(self.quads), "goldstein_mean": _mean(self.gsum, self.gn)}
 
 
-def fold(groups: Iterable[dict], freq: str):
-    """EventIndicators from the query's groups (dicts with the query's column names)."""
+def fold(groups: Iterable[tuple], freq: str):
+    """EventIndicators from the query's rows: (period, source, target, root, quad_class, events,
+    goldstein_milli, goldstein_n, first_date, last_date) tuples, in any order."""
     from ..vocab import load as load_vocab
     from .events import EventIndicators
 
-    cells: dict[tuple, _Acc] = {}
+    cells: dict[tuple, _Acc] = {}  # (period, source, target); period None for undated events
+    roots: dict[str, _Acc] = {}
+    first = last = None
+    for period, source, target, root, quad, events, milli, n, lo, hi in groups:
+        key = (period, source, target)
+        acc = cells.get(key)
+        if acc is None:
+            acc = cells[key] = _Acc()
+        acc.add(root, quad, events, milli, n)
+        if root:
+            (roots.get(root) or roots.setdefault(root, _Acc())).add(root, quad, events, milli, n)
+        if period is not None:
+            first = lo if first is None or lo < first else first
+            last = hi if last is None or hi > last else last
     periods: dict[str, _Acc] = {}
     directions: dict[str, _Acc] = {}
-    roots: dict[str, _Acc] = {}
-    undated, first, last = 0, None, None
-    for g in groups:
-        g = {**g, "events": int(g["events"]), "goldstein_n": int(g["goldstein_n"] or 0),
-             **{f"q{q}": int(g[f"q{q}"] or 0) for q in QUAD_CLASSES}}
-        directions.setdefault(f"{g['source']}→{g['target']}", _Acc()).add(g)
-        if g["root"]:
-            roots.setdefault(g["root"], _Acc()).add(g)
-        if g["period"] is None:
-            undated += g["events"]
-            continue
-        cells.setdefault((g["period"], g["source"], g["target"]), _Acc()).add(g)
-        periods.setdefault(g["period"], _Acc()).add(g)
-        first = min(first or g["first_date"], g["first_date"])
-        last = max(last or g["last_date"], g["last_date"])
+    undated = 0
+    for (period, source, target), acc in cells.items():
+        directions.setdefault(f"{source}→{target}", _Acc()).merge(acc)
+        if period is None:
+            undated += acc.events
+        else:
+            periods.setdefault(period, _Acc()).merge(acc)
     by_period_direction = [
-        {"period": p, "source": s, "target": t, "events": acc.events,
-         "quad_class": dict(zip(QUAD_CLASSES, acc.quads)), "cameo_root": dict(sorted(acc.roots.items())),
-         "goldstein_mean": _mean(acc.gsum, acc.gn)}
-        for (p, s, t), acc in sorted(cells.items(), key=lambda kv: tuple(str(k) for k in kv[0]))]
+        {"period": p, "source": s, "target": t, "events": acc.events, "quad_class": dict(acc.quads),
+         "cameo_root": dict(sorted(acc.roots.items())), "goldstein_mean": _mean(acc.gsum, acc.gn)}
+        for (p, s, t), acc in sorted(((k, v) for k, v in cells.items() if k[0] is not None),
+                                     key=lambda kv: tuple(str(k) for k in kv[0]))]
     codebook = load_vocab().cameo
-    by_root = {}
-    for root, acc in sorted(roots.items()):
-        by_root[root] = {"name": codebook[root].name if root in codebook else root, "events": acc.events,
-                         "goldstein_mean": _mean(acc.gsum, acc.gn)}
+    by_root = {root: {"name": codebook[root].name if root in codebook else root, "events": acc.events,
+                      "goldstein_mean": _mean(acc.gsum, acc.gn)}
+               for root, acc in sorted(roots.items())}
+    first, last = (first[:10], last[:10]) if first else (None, None)
     return EventIndicators(
         freq, buckets_between(first, last, freq) if first else [], by_period_direction,
         {p: acc.totals() for p, acc in sorted(periods.items())},
@@ -181,18 +192,13 @@ def fold(groups: Iterable[dict], freq: str):
 # -- backends -------------------------------------------------------------------------------------------
 
 
-def _records(cursor) -> list[dict]:
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row)) for row in cursor.fetchall()]
-
-
 def run(conn, relation: str, dialect: str, scope: Scope | None = None, freq: str | None = None):
     """EventIndicators for a scope over `relation` on an open sqlite3 or duckdb connection."""
     if freq is None:
         text, params = span_query(relation, scope)
         freq = auto_frequency(*conn.execute(text, params).fetchone())
     text, params = query(relation, freq, dialect, scope)
-    return fold(_records(conn.execute(text, params)), freq)
+    return fold(conn.execute(text, params).fetchall(), freq)
 
 
 def sqlite_table(rows: Iterable[dict], conn: sqlite3.Connection | None = None,
