@@ -18,8 +18,9 @@ What it does:
 3. Writes 1M and 10M synthetic events directly as Hive-partitioned Parquet (the export's event columns;
    dates over 10 years with a rising trend, 200 states with Zipf skew, CAMEO codes weighted by root as in
    event data), loads the same events into a SQLite table indexed on (source_key, target_key, date), and
-   times the dyad timeline (bilat.analyze.sql, monthly, busiest dyad, both directions) in each: median of
-   --runs after one warm-up, query only. The two answers are checked to be identical.
+   times the dyad timeline (bilat.analyze.sql.run, monthly, busiest dyad, both directions) in each: query,
+   fetch and fold into indicators, loading excluded; median of --runs after one warm-up. The two answers
+   are checked to be identical.
 
 Duration on a 2-core machine, idle: the default run took 118 minutes on 2026-12-02 (the two 50k runs about
 70 of them, the query part 5); --quick takes a few minutes. The query part alone (--skip-ingest) writes 10M
