@@ -215,3 +215,13 @@ def test_list_under_heading_without_signatories_belongs_to_the_two_states():
          (("IND", "state"), ("RUS", "state"))),
         ("memorandum", "Memorandum of Understanding on cooperation in geology", "2021-12-06",
          (("IND", "state"), ("RUS", "state")))]
+
+
+def test_a_statement_named_joint_is_a_joint_statement():
+    """'Joint' in a statement's name makes it joint wherever it stands; a statement on joint work is not."""
+    text = ("On 7 November 2023 Australia and China issued a Statement on Joint Outcomes. On 18 February 2022 "
+            "India and the United Arab Emirates adopted a Joint Vision Statement. On 3 March 2024 the Chinese "
+            "foreign ministry issued a statement on joint exercises.")
+    assert [(a["kind"], a["title"], a["signed"]) for a in agreements(text, "2024-03-04")] == [
+        ("joint_statement", "a Statement on Joint Outcomes", "2023-11-07"),
+        ("joint_statement", "a Joint Vision Statement", "2022-02-18")]

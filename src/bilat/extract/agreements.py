@@ -92,12 +92,27 @@ class Found:
     from_list: bool = False
     extra: dict = field(default_factory=dict)
 
+    def __post_init__(self):
+        if self.kind == "other" and _jointly_named(self.head):
+            self.kind = "joint_statement"
+
     def to_agreement(self) -> Agreement:
         return Agreement(self.title, self.kind, self.parties, domains_of(self.title), self.signed, self.place,
                          self.evidence)
 
 
 # -- vocabulary matching ---------------------------------------------------------------------------------
+
+_STATEMENT_HEADS = {"statement", "communiqué", "communique"}
+
+
+def _jointly_named(head: Token) -> bool:
+    """'the Joint Vision Statement', 'a Joint Leaders' Statement on ...', 'a Statement on Joint Outcomes':
+    a statement whose name calls it joint is a joint statement ('a statement on joint exercises' is not)."""
+    if head.lemma_.lower() not in _STATEMENT_HEADS and head.lower_ not in _STATEMENT_HEADS:
+        return False
+    phrase = head.doc[head.left_edge.i:head.right_edge.i + 1]
+    return any(t.lower_ == "joint" and (t.i < head.i or t.text == "Joint") for t in phrase)
 
 def agreement_nouns(span: Span) -> list[tuple[Token, str, int]]:
     """Agreement noun phrases of a span as (head token, kind, first token index), in text order; the longest
