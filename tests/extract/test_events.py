@@ -131,7 +131,22 @@ def test_three_leaders_make_three_pairs():
         "on 2 May 2024. The three leaders signed a joint declaration.", "2024-05-06")
     assert event_rows(result) == [
         ("BRA", "ARG", "043", "2024-05-02", None), ("BRA", "CHL", "043", "2024-05-02", None),
-        ("BRA", "ARG", "057", None, None), ("BRA", "CHL", "057", None, None), ("ARG", "CHL", "057", None, None)]
+        ("BRA", "ARG", "057", "2024-05-02", None), ("BRA", "CHL", "057", "2024-05-02", None),
+        ("ARG", "CHL", "057", "2024-05-02", None)]
+
+
+def test_a_story_in_the_simple_past_goes_on_on_its_day():
+    """The next sentence of the same paragraph continues the day of the one before when it names one of its
+    actors and no time of its own; past perfect is background, another pair or paragraph another story."""
+    result = extract_text(
+        "On 13 July 2023 Egypt hosted Ethiopian Prime Minister Abiy Ahmed in "
+        "Cairo. The two leaders agreed to finalise a deal within four months. Egypt had condemned Ethiopia "
+        "earlier. Kenya criticised Somalia.\n\nEgypt accused Ethiopia of stalling.", "2023-07-20")
+    assert event_rows(result) == [("EGY", "ETH", "043", "2023-07-13", None),
+                                  ("EGY", "ETH", "030", "2023-07-13", None),
+                                  ("EGY", "ETH", "111", None, None),
+                                  ("KEN", "SOM", "111", None, None),
+                                  ("EGY", "ETH", "112", None, None)]
 
 
 def test_same_day_continuation():
@@ -140,3 +155,24 @@ def test_same_day_continuation():
         "The two presidents then held talks.", "2023-08-10")
     assert event_rows(result) == [("CHN", "BRA", "043", "2023-06-14", None),
                                   ("CHN", "BRA", "040", "2023-06-14", None)]
+
+
+def test_concessions_demands_and_ratifications():
+    """Lifting duties (085), withdrawing a complaint (080), resuming talks, cancelling a visit (125), praise
+    (051) and a legislature's ratification (057); 'lifted its duties' with no target named is aimed at the
+    other side of the text's pair."""
+    result = extract_text(
+        "China lifted its duties on Australian barley in August 2023. South Korea withdrew its WTO complaint "
+        "against Japan on 23 March 2023. Japan and South Korea resumed talks on 16 March 2023. On 21 January "
+        "2023 Turkey cancelled a visit by the Swedish defence minister. On 26 February 2024 the Hungarian "
+        "parliament ratified the accession of Sweden. On 6 March 2023 US President Joe Biden hailed Seoul's "
+        "plan.", "2024-03-10")
+    assert event_rows(result) == [("CHN", "AUS", "085", "2023-08-01", "2023-08-31"),
+                                  ("KOR", "JPN", "080", "2023-03-23", None),
+                                  ("JPN", "KOR", "040", "2023-03-16", None),
+                                  ("TUR", "SWE", "125", "2023-01-21", None),
+                                  ("HUN", "SWE", "057", "2024-02-26", None),
+                                  ("USA", "KOR", "051", "2023-03-06", None)]
+    pair = extract_text("Australia and China held talks in Beijing. In October 2023 China eased its restrictions.",
+                        "2024-03-10")
+    assert event_rows(pair) == [("AUS", "CHN", "040", None, None), ("CHN", "AUS", "085", "2023-10-01", "2023-10-31")]

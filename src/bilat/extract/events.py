@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 
 from spacy.tokens import Span, Token
 
@@ -48,6 +49,7 @@ ATTACK_NOUNS = {"attack", "attacks", "strike", "strikes", "invasion", "aggressio
                 "occupation", "annexation", "shelling", "incursion", "assault", "launch", "launches", "test", "tests"}
 # Words after which a sentence without a date of its own continues the day of the one before.
 SAME_DAY = {"then", "afterwards", "afterward", "subsequently"}
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 @functools.lru_cache(maxsize=1)
@@ -272,8 +274,9 @@ def _events(ctx, trigger: Token, code: str, spec: dict, sources: list[Actor], ta
         pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
     if symmetric and len(sources) >= 2 and not targets:
         sources, targets = sources[:1], sources[1:2]
-    if not targets and sources and ctx.actors.dyad and (symmetric or code.startswith("04")):
-        # In a text about a pair, 'the visit', 'held talks' with one side named means with the other side.
+    if not targets and sources and ctx.actors.dyad and (symmetric or code.startswith("04") or spec.get("dyad_target")):
+        # In a text about a pair, 'the visit', 'held talks', 'lifted its duties' with one side named means with
+        # (or on) the other side.
         other = [a for a in ctx.actors.dyad if a.key not in {s.key for s in sources}]
         if len(other) == 1 and any(s.key in {a.key for a in ctx.actors.dyad} for s in sources):
             targets = other
@@ -282,7 +285,7 @@ def _events(ctx, trigger: Token, code: str, spec: dict, sources: list[Actor], ta
     if not sources and symmetric and ctx.actors.dyad and not nominal and (
             _joint_context(trigger) or _dated_by_occasion(ctx, trigger)):
         sources, targets = [ctx.actors.dyad[0]], [ctx.actors.dyad[1]]
-    dates, dated = _event_dates(ctx, trigger, nominal)
+    dates, dated = _event_dates(ctx, trigger, nominal, {a.key for a in sources + targets})
     if dates and (dates[1] - dates[0]).days > 100:
         # 'the third meeting this year', 'in 2023': too coarse to date an act; left undated, it joins the
         # dated report of the same act if there is one
@@ -395,8 +398,9 @@ def _place(ctx: Context, trigger: Token) -> Place | None:
     return None
 
 
-def _event_dates(ctx: Context, trigger: Token, nominal: bool) -> tuple[tuple[dt.date, dt.date] | None, bool]:
-    """(first, last) day of the act and whether its own words date it."""
+def _event_dates(ctx: Context, trigger: Token, nominal: bool,
+                 keys: set[str] = frozenset()) -> tuple[tuple[dt.date, dt.date] | None, bool]:
+    """(first, last) day of the act and whether its own words date it; `keys` are its actors."""
     sent = trigger.sent
     # a year or a quarter is too coarse to date an act ('the Beijing 2022 Olympics', 'this year')
     spans = [s for s in ctx.dates.within(sent.start_char, sent.end_char) if s.first and (s.last - s.first).days <= 100]
@@ -428,6 +432,10 @@ def _event_dates(ctx: Context, trigger: Token, nominal: bool) -> tuple[tuple[dt.
     previous = _previous_day(ctx, trigger)
     if previous is not None:
         return (previous.first, previous.first), True
+    narrated = _narrated_day(ctx, trigger, keys)
+    if narrated is not None:
+        # a borrowed date: a report of the same act with its own date still absorbs this one
+        return (narrated.first, narrated.last), False
     if _dated_by_occasion(ctx, trigger):
         # 'signed during the visit' takes the occasion's days; a borrowed date, so a report of the same
         # act with its own date still absorbs this one
@@ -454,6 +462,37 @@ def _previous_day(ctx: Context, trigger: Token) -> DateSpan | None:
     prev = trigger.doc[sent.start - 1].sent
     days = [s for s in ctx.dates.within(prev.start_char, prev.end_char) if s.first and s.first == s.last]
     return days[-1] if len({(s.first, s.last) for s in days}) == 1 else None
+
+
+def _narrated_day(ctx: Context, trigger: Token, keys: set[str]) -> DateSpan | None:
+    """'On 13 July Sisi received Abiy in Cairo. In a joint statement the two leaders agreed to ...': a story
+    told in the simple past goes on in the same paragraph on the day of the sentence before, when that
+    sentence names one day (or a few) and one of this act's actors, and this one names no time of its own.
+    Past perfect ('had imposed'), present and modal clauses are background, not the next step of the story;
+    another pair's act in the next sentence is another story."""
+    sent = trigger.sent
+    if sent.start == 0 or trigger.tag_ != "VBD" or ctx.dates.within(sent.start_char, sent.end_char):
+        return None
+    if any(c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in {"have"} | MODALS
+           for c in trigger.children):
+        return None
+    prev = trigger.doc[sent.start - 1].sent
+    if _PARAGRAPH_BREAK.search(trigger.doc.text, prev.end_char, sent.start_char):
+        return None
+    spans = {(s.first, s.last) for s in ctx.dates.within(prev.start_char, prev.end_char) if s.first}
+    if len(spans) != 1 or not keys & _actor_keys(ctx, prev):
+        return None
+    first, last = next(iter(spans))
+    if (last - first).days > 7:  # 'in March', 'in 2019': too coarse to pass on
+        return None
+    return next(s for s in ctx.dates.within(prev.start_char, prev.end_char) if (s.first, s.last) == (first, last))
+
+
+def _actor_keys(ctx: Context, span: Span) -> set[str]:
+    """The states and people's states a sentence names."""
+    keys = {m.actor.key for m in ctx.actors.in_span(span.start, span.end)}
+    keys |= {p.country for p in (ctx.people.at(t) for t in span) if p is not None and p.country}
+    return {k for k in keys if k}
 
 
 def _purpose_of_travel(noun: Token) -> bool:
