@@ -76,3 +76,19 @@ def test_call_for_concern_over_a_gerund_and_has_opposed():
         (["JPN"], "oppose", "harassing phone calls from China", "CHN"),
         (["CHL"], "oppose", "tariff on copper", None),
     ]
+
+
+def test_continuing_positions_praise_and_descriptive_clauses():
+    """'continues to reject' is a position held; 'reaffirmed its respect for X' is stated once, by the noun;
+    an 'including' inside a clause that describes the target lists no targets of its own."""
+    result = extract_text(
+        "India condemned the attacks on Abu Dhabi, in which three people, including two Indian nationals, died. "
+        "Australia continues to reject China's maritime claims. Washington reaffirmed its respect for the "
+        "sovereignty of Vietnam. Biden hailed Seoul's compensation plan.", "2023-11-08")
+    assert stances(result) == [
+        (["IND"], "oppose", "attacks on Abu Dhabi, in which three people, including two Indian nationals, died",
+         "ARE"),
+        (["AUS"], "oppose", "China's maritime claims", "CHN"),
+        (["USA"], "support", "sovereignty of Vietnam", "VNM"),
+        (["USA"], "support", "Seoul's compensation plan", "KOR"),
+    ]

@@ -27,7 +27,7 @@ MODALS = {"will", "would", "could", "may", "might", "should", "shall", "must", "
 UNREAL_HEADS = {"expect", "plan", "intend", "hope", "want", "seek", "aim", "propose", "prepare", "ready", "willing",
                 "able", "prevent", "avoid", "refuse", "fail", "try", "attempt", "offer", "consider", "due", "scheduled",
                 "set", "likely", "unlikely", "possible", "need", "urge", "call", "ask", "decide", "agree", "threaten",
-                "promise", "pledge", "vow", "continue", "would", "expected", "planned", "supposed", "going", "wish"}
+                "promise", "pledge", "vow", "would", "expected", "planned", "supposed", "going", "wish"}
 NEGATIVE_DETS = {"no", "neither", "nor", "without"}
 # Verbs after which a to-infinitive did happen ('went on to sign', 'began to patrol').
 GOING_ON = {"begin", "start", "continue", "go", "proceed", "manage", "move"}

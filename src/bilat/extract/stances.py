@@ -86,6 +86,8 @@ def _verb_stances(ctx, verb: Token, polarity: str, memory: Memory):
             obj = verb.head  # 'a remark that Beijing rejected': the remark
         elif obj.lower_ in ("them", "it", "this", "these", "that"):
             obj = antecedent_object(verb) or obj
+        if obj.lemma_.lower() in cues()["nouns"]:
+            return []  # 'reaffirmed its support for X': the noun says what is supported, and says it once
         if obj.lower_ in ("him", "her", "me", "us", "you") or (
                 verb.lemma_.lower() in ("welcome", "receive", "greet") and ctx.people.at(obj) is not None):
             continue  # 'Steinmeier welcomed him at Bellevue Palace' greets a guest; it takes no side
@@ -207,7 +209,10 @@ def _target_spans(cue: Token, targets: list[Token], to_clause_end: bool) -> list
     if colon is not None and colon.i <= first.right_edge.i + 1 and colon.i > first.i - 1 or (
             colon is not None and first.lower_ in ("following", "actions", "issues", "steps", "moves", "policies")):
         return _split_list(doc[colon.i + 1:sent.end])
-    including = next((t for t in first.subtree if t.lower_ in ("including", "notably", "particularly")), None)
+    # 'condemned the attacks, including the one on X' lists targets; 'the attacks, in which three people,
+    # including two nationals, died' only describes them: an 'including' inside a clause lists nothing
+    including = next((t for t in first.subtree if t.lower_ in ("including", "notably", "particularly")
+                      and not _inside_clause(t, first)), None)
     if including is not None:
         spans = [noun_phrase(t) for t in including.children if t.dep_ == "pobj"]
         spans += [noun_phrase(t) for s in spans for t in s.root.conjuncts if t.i > s.root.i]
@@ -230,6 +235,15 @@ def _target_spans(cue: Token, targets: list[Token], to_clause_end: bool) -> list
             end += 1
         span = doc[span.start:end]
     return [span]
+
+
+def _inside_clause(token: Token, top: Token) -> bool:
+    node = token.head
+    while node.i != top.i and node.head.i != node.i:
+        if node.pos_ in ("VERB", "AUX"):
+            return True
+        node = node.head
+    return False
 
 
 def _with_tail(verb: Token, span: Span) -> Span:
