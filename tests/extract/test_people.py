@@ -34,3 +34,17 @@ def test_the_gazetteer_fills_a_role_the_text_does_not_state_and_names_stay_as_wr
 def test_names_without_role_or_gazetteer_entry_are_not_facts():
     result = extract_text("The report was written by Anna Keller and Tom Brandt for a think tank.")
     assert people(result) == []
+
+
+def test_an_and_inside_a_title_and_an_and_between_two_people():
+    """'Minister of Commerce and Industry' is one title; ', and the UAE's minister ...' after a name is the
+    next person's (before the fix Goyal became the UAE's minister), and 'President X and NATO Secretary
+    General Y' are two titled people."""
+    result = extract_text(
+        "India's Minister of Commerce and Industry, Piyush Goyal, and the UAE's Minister of State for Foreign "
+        "Trade, Thani bin Ahmed Al Zeyoudi, signed the agreement. Finnish President Sauli Niinistö and NATO "
+        "Secretary General Jens Stoltenberg attended.", "2022-03-01")
+    assert people(result) == [
+        ("Piyush Goyal", "Minister of Commerce and Industry", "IND", "gazetteer"),
+        ("Sauli Niinistö", "Finnish President", "FIN", "text"),
+        ("Jens Stoltenberg", "NATO Secretary General", "NATO", "text")]

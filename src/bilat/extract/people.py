@@ -75,6 +75,23 @@ def leader_surnames() -> dict:
     return {s: r for s, r in rows.items() if len({h.name for h in r}) == 1 and len(s) >= 2}
 
 
+def _stops_title(doc, i: int) -> bool:
+    """A word that ends a title read backwards from a name; 'and' inside a capitalised title does not
+    ('Minister of Commerce and Industry')."""
+    token = doc[i]
+    if token.text.lower() not in _BOUNDARY:
+        return False
+    if token.lower_ != "and" or not 0 < i < len(doc) - 1 or not doc[i + 1].text[:1].isupper():
+        return True
+    # 'Minister of Commerce and Industry', 'Minister for Foreign Affairs and Trade': an 'and' in the
+    # capitalised object of a title's 'of'/'for'; 'President Niinistö and NATO Secretary General ...' joins
+    # two titled people
+    j = i - 1
+    while j > 0 and i - j <= 4 and doc[j].text[:1].isupper():
+        j -= 1
+    return not (j < i - 1 and doc[j].lower_ in ("of", "for"))
+
+
 class PeopleIndex:
     """Every person of a document, in order of first full mention, and which tokens refer to whom."""
 
@@ -157,7 +174,7 @@ class PeopleIndex:
             # 'Rosneft's chief executive, Igor Sechin': the title stands before the comma
             window_end = i - 1
             start = window_end
-            while start > 0 and window_end - start < 12 and doc[start - 1].text.lower() not in _BOUNDARY \
+            while start > 0 and window_end - start < 12 and not _stops_title(doc, start - 1) \
                     and doc[start - 1].pos_ not in ("VERB", "AUX") and "\n" not in doc[start - 1].whitespace_:
                 start -= 1
             if start < window_end:
@@ -167,7 +184,7 @@ class PeopleIndex:
         start = i
         while start > 0 and i - start < 12:
             prev = doc[start - 1]
-            if prev.text.lower() in _BOUNDARY or prev.is_punct and prev.text not in ("'s", "’s", "’", "'", "-") \
+            if _stops_title(doc, start - 1) or prev.is_punct and prev.text not in ("'s", "’s", "’", "'", "-") \
                     or prev.pos_ in ("VERB", "AUX") or "\n" in prev.whitespace_ or "\n" in prev.text:
                 break
             start -= 1
@@ -191,7 +208,8 @@ class PeopleIndex:
                 and "\n" not in doc[end].text:
             end += 1
         window = doc[span.end + 1:end]
-        if not window or window[0].pos_ in ("VERB", "AUX", "PRON") or any(t.pos_ == "VERB" for t in window):
+        # 'Piyush Goyal, and the UAE's Minister of State ...': after 'and' comes the next person's title
+        if not window or window[0].pos_ in ("VERB", "AUX", "PRON", "CCONJ") or any(t.pos_ == "VERB" for t in window):
             return None
         return self._role_from(window)
 
