@@ -28,3 +28,9 @@ def test_the_documents_main_pair():
     doc = get_nlp()("China and Russia met. Beijing said Moscow agreed. India watched.")
     index = ActorIndex(doc, gazetteer().mentions(doc))
     assert [a.key for a in index.dyad] == ["CHN", "RUS"]
+
+
+def test_seas_and_peninsulas_named_after_states_are_not_those_states():
+    assert mentions("Vietnam and China patrol the South China Sea; Seoul watches the Korean Peninsula and "
+                    "the Taiwan Strait.") == [
+        ("Vietnam", "state", "VNM", "VNM"), ("China", "state", "CHN", "CHN"), ("Seoul", "capital", "KOR", "KORGOV")]

@@ -24,7 +24,7 @@ _PRONOUNS_SINGULAR = {"he", "him", "his", "she", "her", "it", "its"}
 class Spec:
     """What a gazetteer form stands for."""
 
-    kind: str  # state | demonym | capital | org | entity | person
+    kind: str  # state | demonym | capital | org | entity | person | place
     actor: Actor
     person: Officeholder | None = None
 
@@ -101,6 +101,11 @@ class Gazetteer:
                 if " " in name:  # surnames alone are resolved per document, after a full mention
                     add(name, Spec("person", Actor(holder.name, holder.country, None, holder.country + "GOV",
                                                    _OFFICE_LEVEL.get(holder.office, "ministry")), holder))
+        # Seas, straits and peninsulas named after states ('the South China Sea', 'the Korean Peninsula'):
+        # matched so that the longer name wins over the state's inside it, then left out of the mentions
+        for names in vocab.places:
+            for name in names:
+                add(name, Spec("place", Actor(names[0], None, None, None, "place")))
         for (key, _), pattern in zip(forms, nlp.tokenizer.pipe(form for _, form in forms)):
             self.matcher.add(key, [pattern])
 
@@ -114,7 +119,7 @@ class Gazetteer:
         if SPANS_KEY not in doc.spans:
             self(doc)
         return [Mention(span, self.specs[span.label_]) for span in doc.spans[SPANS_KEY]
-                if not _modifier_of_thing(span)]
+                if self.specs[span.label_].kind != "place" and not _modifier_of_thing(span)]
 
 
 SPANS_KEY = "bilat_actors"

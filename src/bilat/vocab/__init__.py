@@ -85,6 +85,7 @@ class Vocabulary:
     organisations: dict[str, Organisation] = field(default_factory=dict)
     entities: list[Entity] = field(default_factory=list)
     people: list[Officeholder] = field(default_factory=list)
+    places: list[tuple[str, ...]] = field(default_factory=list)  # each place's names
     triggers: dict = field(default_factory=dict)
     agreements: dict = field(default_factory=dict)
     stances: dict = field(default_factory=dict)
@@ -149,6 +150,7 @@ def load() -> Vocabulary:
                          row.get("role") or "GOV", row.get("kind") or "organisation")
                   for row in _csv("entities.csv")],
         people=_people(),
+        places=[(row["name"], *_split(row.get("aliases"))) for row in _csv("places.csv")],
         triggers=_yaml("triggers.yaml"),
         agreements=_yaml("agreements.yaml"),
         stances=_yaml("stances.yaml"),
