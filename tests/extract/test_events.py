@@ -176,3 +176,10 @@ def test_concessions_demands_and_ratifications():
     pair = extract_text("Australia and China held talks in Beijing. In October 2023 China eased its restrictions.",
                         "2024-03-10")
     assert event_rows(pair) == [("AUS", "CHN", "040", None, None), ("CHN", "AUS", "085", "2023-10-01", "2023-10-31")]
+
+
+def test_a_demand_is_made_of_the_subject_of_its_that_clause():
+    result = extract_text(
+        "Turkish President Recep Tayyip Erdogan met Swedish Prime Minister Ulf Kristersson on 10 July 2023. "
+        "Erdogan demanded that the European Union open the way for Turkey's membership.", "2023-07-12")
+    assert event_rows(result) == [("TUR", "SWE", "040", "2023-07-10", None), ("TUR", "EU", "100", "2023-07-10", None)]

@@ -182,6 +182,12 @@ def _verbal(ctx: Context, verb: Token, spec: dict, memory: Memory):
         pobj = prep_object(verb, (prep,)) or (prep_object(obj, (prep,)) if obj is not None else None)
         if pobj is not None:
             targets = actors_of(ctx, pobj, memory) or _actors_inside(ctx, pobj)
+    if not targets and spec.get("clause_target"):
+        # 'demanded that the European Union open the way': the demand is made of the clause's subject
+        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        subject = subject_of(clause)[0] if clause is not None else None
+        if subject is not None:
+            targets = actors_of(ctx, subject, memory)
     if spec.get("places_only"):
         targets = [t for t in targets if t.level in ("state", "government") and t.org is None]
     if spec.get("requires_target") and not targets:
