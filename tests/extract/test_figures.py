@@ -215,3 +215,11 @@ def test_pronoun_of_an_unknown_company_is_the_state_before():
 ])
 def test_more_numbers_that_are_not_figures(text):
     assert figures(text) == []
+
+
+def test_a_level_to_raise_trade_to_is_a_goal_not_a_figure():
+    text = ("Trade between India and the United Arab Emirates was US$72 billion in 2022. The leaders set the goal "
+            "of raising bilateral trade to US$100 billion, and of lifting trade in services to more than US$15 "
+            "billion. Trade rose to US$85 billion in 2023.")
+    assert [(f[0], f[3], f[4]) for f in figures(text, "2024-02-01")] == [
+        ("trade", "2022", 72.0), ("trade", "2023", 85.0)]

@@ -413,6 +413,8 @@ def _is_forecast(ctx: Context, q: Quantity, lex: Lexicon) -> bool:
     if span is None:
         return False
     tok, steps = span.root, 0
+    if _level_to_reach(tok):
+        return True
     while steps < 6:
         if tok.lemma_.lower() in lex.forecast_words or tok.lower_ in lex.forecast_words:
             return True
@@ -422,6 +424,18 @@ def _is_forecast(ctx: Context, q: Quantity, lex: Lexicon) -> bool:
             return False
         tok, steps = tok.head, steps + 1
     return False
+
+
+_RAISING = {"raise", "lift", "increase", "boost", "double", "triple", "bring", "expand", "grow", "push", "take"}
+
+
+def _level_to_reach(tok) -> bool:
+    """'raising trade to $100bn', 'to lift services to $15bn': the level a gerund or infinitive aims at is
+    a goal ('trade rose to $240bn' reports one)."""
+    prep = tok.head
+    verb = prep.head
+    return (tok.dep_ == "pobj" and prep.lower_ == "to" and verb.lemma_.lower() in _RAISING
+            and (verb.tag_ == "VBG" or verb.tag_ == "VB" and any(c.lower_ == "to" for c in verb.children)))
 
 
 def _basis(text: str, lex: Lexicon) -> str | None:
