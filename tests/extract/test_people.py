@@ -48,3 +48,14 @@ def test_an_and_inside_a_title_and_an_and_between_two_people():
         ("Piyush Goyal", "Minister of Commerce and Industry", "IND", "gazetteer"),
         ("Sauli Niinistö", "Finnish President", "FIN", "text"),
         ("Jens Stoltenberg", "NATO Secretary General", "NATO", "text")]
+
+
+def test_a_leaders_surname_alone_needs_a_title_or_the_leaders_state_in_the_text():
+    """'published in English' is a language, not New Zealand's prime minister; a bare 'Khan' is Pakistan's
+    prime minister only in a text that titles him or names Pakistan."""
+    assert people(extract_text("The report was published in English in 2017. Khan criticised it.",
+                               "2020-03-01")) == []
+    assert people(extract_text("Prime Minister Khan criticised the plan.", "2020-03-01")) == [
+        ("Khan", "Prime Minister of Pakistan", "PAK", "gazetteer")]
+    assert people(extract_text("Pakistan rejected the plan. Khan criticised it.", "2020-03-01")) == [
+        ("Khan", "Prime Minister of Pakistan", "PAK", "gazetteer")]

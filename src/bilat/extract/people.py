@@ -75,6 +75,9 @@ def leader_surnames() -> dict:
     return {s: r for s, r in rows.items() if len({h.name for h in r}) == 1 and len(s) >= 2}
 
 
+_NOT_PEOPLE = {"GPE", "LOC", "ORG", "NORP", "LANGUAGE", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+
+
 def _stops_title(doc, i: int) -> bool:
     """A word that ends a title read backwards from a name; 'and' inside a capitalised title does not
     ('Minister of Commerce and Industry')."""
@@ -267,6 +270,7 @@ class PeopleIndex:
             if len({o.name for o in owners}) == 1:
                 index[part] = owners[0]
         covered = {i for p in self.people for span in p.spans for i in range(span.start, span.end)}
+        named = {m.actor.country or m.actor.org for m in self.actors.mentions if m.spec.kind != "person"}
         for token in self.doc:
             holders = leader_surnames().get(token.text)
             holder = holders_in_office(holders, self.on_date) if holders else None
@@ -276,6 +280,11 @@ class PeopleIndex:
             if self.on_date and not (holder.start[:len(self.on_date)] <= self.on_date
                                      and (holder.end is None or self.on_date <= holder.end)):
                 continue
+            if token.ent_type_ in _NOT_PEOPLE:
+                continue  # 'published in English', 'Key West'
+            titled = find_role(self.doc[max(0, token.i - 3):token.i].text) is not None
+            if holder.country not in named and not titled:
+                continue  # 'Khan', 'Abbas' alone are someone else unless the text is about that state or titles them
             record = PersonRecord(token.text, holder.country, holder.title, "gazetteer", holder.office,
                                   self.doc[token.i:token.i + 1], token.text)
             self.people.append(record)
