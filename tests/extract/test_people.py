@@ -59,3 +59,14 @@ def test_a_leaders_surname_alone_needs_a_title_or_the_leaders_state_in_the_text(
         ("Khan", "Prime Minister of Pakistan", "PAK", "gazetteer")]
     assert people(extract_text("Pakistan rejected the plan. Khan criticised it.", "2020-03-01")) == [
         ("Khan", "Prime Minister of Pakistan", "PAK", "gazetteer")]
+
+
+def test_surnames_without_their_article_and_names_used_by_their_first_word():
+    """'el-Sisi' is also 'Sisi'; an Ethiopian is named alone by the first word ('Abiy Ahmed' is 'Abiy')."""
+    result = extract_text(
+        "Egyptian President Abdel Fattah el-Sisi met Ethiopian Prime Minister Abiy Ahmed on 13 July 2023. "
+        "Sisi received Abiy in Cairo.", "2023-07-20")
+    assert [(e.source.key, e.target.key, e.cameo, e.date, e.evidence.text) for e in result.facts["events"]] == [
+        ("EGY", "ETH", "040", "2023-07-13", "Egyptian President Abdel Fattah el-Sisi met Ethiopian Prime Minister "
+                                            "Abiy Ahmed on 13 July 2023."),
+        ("EGY", "ETH", "043", "2023-07-13", "Sisi received Abiy in Cairo.")]

@@ -15,7 +15,9 @@ from .actors import ActorIndex, holders_in_office
 from .context import Context, sentence_evidence
 from .dates import MONTHS
 
-FAMILY_NAME_FIRST = {"CHN", "TWN", "PRK", "KOR", "VNM", "SGP", "HKG", "MAC", "MNG"}
+# States whose people are named alone by the first word of their name: a family name first ('Xi Jinping'
+# is 'Xi'), or a given name before a father's name (Ethiopia, Eritrea: 'Abiy Ahmed' is 'Abiy').
+FAMILY_NAME_FIRST = {"CHN", "TWN", "PRK", "KOR", "VNM", "SGP", "HKG", "MAC", "MNG", "ETH", "ERI"}
 _BOUNDARY = {",", ":", ";", "(", ")", "–", "—", "\n", "and", "or", "with", "by", "to", "from", "that", "who"}
 _SKIP_LEAD = {"the", "a", "an", "new", "former", "then", "current", "incoming", "outgoing", "acting", "newly",
               "appointed", "ex", "-", "as", "deputy_"}
@@ -63,6 +65,17 @@ def find_role(text: str) -> tuple[str, dict] | None:
     return None
 
 
+_ARTICLES = ("al-", "el-", "Al-", "El-", "ad-", "ar-", "as-", "ash-", "at-", "az-")
+
+
+def surname_forms(surname: str) -> list[str]:
+    """'el-Sisi' is 'Sisi' as often as not, 'al-Bashir' 'Bashir': the name with and without its article."""
+    for article in _ARTICLES:
+        if surname.startswith(article) and len(surname) > len(article) + 2:
+            return [surname, surname[len(article):]]
+    return [surname]
+
+
 @functools.lru_cache(maxsize=1)
 def leader_surnames() -> dict:
     """Surname -> that person's gazetteer rows, for heads of state and government whose surname no other
@@ -71,7 +84,8 @@ def leader_surnames() -> dict:
     for h in load().people:
         if h.office in ("head_of_state", "head_of_government"):
             parts = h.name.split()
-            rows.setdefault(parts[0] if h.country in FAMILY_NAME_FIRST else parts[-1], []).append(h)
+            for form in surname_forms(parts[0] if h.country in FAMILY_NAME_FIRST else parts[-1]):
+                rows.setdefault(form, []).append(h)
     return {s: r for s, r in rows.items() if len({h.name for h in r}) == 1 and len(s) >= 2}
 
 
@@ -257,7 +271,7 @@ class PeopleIndex:
         """Single-token mentions of a known person's surname (or a possessive of it) refer to that person.
         Leaders are often named by surname alone ('Putin's visit'): a surname that only one head of state
         or government in the gazetteer bears stands for them even without a full mention."""
-        index = {p.surname: p for p in self.people}
+        index = {form: p for p in self.people for form in surname_forms(p.surname)}
         # 'Luiz Inácio Lula da Silva' is 'Lula', 'Luis Lacalle Pou' is 'Lacalle': a capitalised middle name
         # of a long name stands for that person when no one else in the text bears it
         middles: dict[str, list] = {}
