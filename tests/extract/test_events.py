@@ -183,3 +183,15 @@ def test_a_demand_is_made_of_the_subject_of_its_that_clause():
         "Turkish President Recep Tayyip Erdogan met Swedish Prime Minister Ulf Kristersson on 10 July 2023. "
         "Erdogan demanded that the European Union open the way for Turkey's membership.", "2023-07-12")
     assert event_rows(result) == [("TUR", "SWE", "040", "2023-07-10", None), ("TUR", "EU", "100", "2023-07-10", None)]
+
+
+def test_a_signing_participle_with_its_signatories_is_an_act():
+    """'the Declaration signed ... by X, Y and Z' reports who signed and when; 'the treaty signed in 2001
+    between ...' only describes a document."""
+    result = extract_text(
+        "The closest the three states have come is the Declaration of Principles signed in Khartoum on 23 March "
+        "2015 by Egyptian President Abdel Fattah el-Sisi, Ethiopian Prime Minister Hailemariam Desalegn and "
+        "Sudanese President Omar al-Bashir. The treaty signed in 2001 between Russia and China is still in force.",
+        "2023-12-28")
+    assert event_rows(result) == [("EGY", "ETH", "057", "2015-03-23", None), ("EGY", "SDN", "057", "2015-03-23", None),
+                                  ("ETH", "SDN", "057", "2015-03-23", None)]

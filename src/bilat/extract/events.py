@@ -141,14 +141,18 @@ def _verbal(ctx: Context, verb: Token, spec: dict, memory: Memory):
     if subj is not None and subj.lower_ in RELATIVE - {"who"} and subj.head.i == verb.i:
         # 'companies which support ...' describes a kind of thing; it reports no act
         return []
+    agent = agent_of(verb) if passive or verb.dep_ == "acl" else None
     if passive:
-        agent = agent_of(verb)
         sources = actors_of(ctx, agent, memory) if agent is not None else []
         target_token = subj if spec.get("object_is_actor", True) else None
+    elif verb.dep_ == "acl" and agent is not None:
+        # 'the Declaration of Principles signed in Khartoum on 23 March 2015 by Sisi, Hailemariam and Bashir':
+        # the participle names who did it, and when
+        sources, target_token = actors_of(ctx, agent, memory), None
     else:
         sources = actors_of(ctx, subj, memory) if subj is not None else []
         target_token = obj
-    if verb.dep_ == "acl" and not _dated_by_occasion(ctx, verb):
+    if verb.dep_ == "acl" and not _dated_by_occasion(ctx, verb) and not (agent is not None and sources):
         # 'the agreement signed on 4 February 2022 between ...' describes a document, it reports no act
         return []
     targets = []
