@@ -195,3 +195,10 @@ def test_a_signing_participle_with_its_signatories_is_an_act():
         "2023-12-28")
     assert event_rows(result) == [("EGY", "ETH", "057", "2015-03-23", None), ("EGY", "SDN", "057", "2015-03-23", None),
                                   ("ETH", "SDN", "057", "2015-03-23", None)]
+
+
+def test_criticising_a_thing_in_a_text_about_a_pair_is_aimed_at_the_other_side():
+    result = extract_text(
+        "Egypt and Ethiopia held talks in Cairo on 13 July 2023. On 12 September 2023 Egypt's foreign ministry "
+        "condemned the step as a unilateral measure.", "2023-12-28")
+    assert event_rows(result) == [("EGY", "ETH", "040", "2023-07-13", None), ("EGY", "ETH", "111", "2023-09-12", None)]
