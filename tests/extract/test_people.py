@@ -47,7 +47,7 @@ def test_an_and_inside_a_title_and_an_and_between_two_people():
     assert people(result) == [
         ("Piyush Goyal", "Minister of Commerce and Industry", "IND", "gazetteer"),
         ("Sauli Niinistö", "Finnish President", "FIN", "text"),
-        ("Jens Stoltenberg", "NATO Secretary General", "NATO", "text")]
+        ("Jens Stoltenberg", "NATO Secretary General", None, "text")]  # an organisation's official: no state
 
 
 def test_a_leaders_surname_alone_needs_a_title_or_the_leaders_state_in_the_text():
@@ -70,3 +70,11 @@ def test_surnames_without_their_article_and_names_used_by_their_first_word():
         ("EGY", "ETH", "040", "2023-07-13", "Egyptian President Abdel Fattah el-Sisi met Ethiopian Prime Minister "
                                             "Abiy Ahmed on 13 July 2023."),
         ("EGY", "ETH", "043", "2023-07-13", "Sisi received Abiy in Cairo.")]
+
+
+def test_an_organisations_chief_acts_for_the_organisation():
+    result = extract_text("NATO Secretary General Jens Stoltenberg met Turkish President Recep Tayyip Erdogan on "
+                          "10 July 2023.", "2023-07-12")
+    [event] = result.facts["events"]
+    assert (event.source.org, event.source.country, event.source.cameo, event.target.key) == (
+        "NATO", None, "IGOWSTNAT", "TUR")

@@ -97,10 +97,12 @@ class Gazetteer:
             for name in (entity.name, *entity.aliases):
                 add(name, Spec("entity", Actor(name, entity.country, None, cameo, entity.kind)))
         for holder in vocab.people:
+            org = vocab.organisations.get(holder.country)
+            actor = Actor(holder.name, None, org.parent or org.code, org.cameo, "organisation") if org else Actor(
+                holder.name, holder.country, None, holder.country + "GOV", _OFFICE_LEVEL.get(holder.office, "ministry"))
             for name in (holder.name, *holder.aliases):
                 if " " in name:  # surnames alone are resolved per document, after a full mention
-                    add(name, Spec("person", Actor(holder.name, holder.country, None, holder.country + "GOV",
-                                                   _OFFICE_LEVEL.get(holder.office, "ministry")), holder))
+                    add(name, Spec("person", actor, holder))
         # Seas, straits and peninsulas named after states ('the South China Sea', 'the Korean Peninsula'):
         # matched so that the longer name wins over the state's inside it, then left out of the mentions
         for names in vocab.places:

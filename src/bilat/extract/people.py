@@ -47,7 +47,16 @@ class PersonRecord:
         level = "company" if self.cameo_role == "BUS" else "media" if self.cameo_role == "MED" else (
             "state" if self.office == "head_of_state" else "government" if self.office in (
                 "head_of_government", "deputy_head_of_government") else "ministry")
+        org = load().organisations.get(self.country or "")
+        if org is not None:
+            # NATO's Secretary General acts for NATO: the organisation is the actor, no state is
+            return Actor(self.name, None, org.parent or org.code, org.cameo, "organisation")
         return Actor(self.name, self.country, None, f"{self.country}{self.cameo_role}" if self.country else None, level)
+
+    @property
+    def state(self) -> str | None:
+        """The person's state; an organisation's official has none."""
+        return None if self.country in load().organisations else self.country
 
 
 @functools.lru_cache(maxsize=1)
@@ -332,6 +341,6 @@ def extract_people(ctx: Context) -> list[Person]:
     for record in ctx.people.people:
         if record.role is None:
             continue
-        facts.append(Person(record.name, record.role, record.country, sentence_evidence(ctx, record.first),
+        facts.append(Person(record.name, record.role, record.state, sentence_evidence(ctx, record.first),
                             role_source=record.role_source or "text"))
     return facts
