@@ -173,9 +173,10 @@ def test_concessions_demands_and_ratifications():
                                   ("TUR", "SWE", "125", "2023-01-21", None),
                                   ("HUN", "SWE", "057", "2024-02-26", None),
                                   ("USA", "KOR", "051", "2023-03-06", None)]
-    pair = extract_text("Australia and China held talks in Beijing. In October 2023 China eased its restrictions.",
-                        "2024-03-10")
-    assert event_rows(pair) == [("AUS", "CHN", "040", None, None), ("CHN", "AUS", "085", "2023-10-01", "2023-10-31")]
+    pair = extract_text("Australia and China held talks in Beijing. In October 2023 China eased its restrictions. "
+                        "On 11 April 2023 Australia paused its WTO dispute.", "2024-03-10")
+    assert event_rows(pair) == [("AUS", "CHN", "040", None, None), ("CHN", "AUS", "085", "2023-10-01", "2023-10-31"),
+                                ("AUS", "CHN", "080", "2023-04-11", None)]  # the WTO is the forum, not the target
 
 
 def test_a_demand_is_made_of_the_subject_of_its_that_clause():
