@@ -203,3 +203,17 @@ def test_criticising_a_thing_in_a_text_about_a_pair_is_aimed_at_the_other_side()
         "Egypt and Ethiopia held talks in Cairo on 13 July 2023. On 12 September 2023 Egypt's foreign ministry "
         "condemned the step as a unilateral measure.", "2023-12-28")
     assert event_rows(result) == [("EGY", "ETH", "040", "2023-07-13", None), ("EGY", "ETH", "111", "2023-09-12", None)]
+
+
+def test_he_is_the_subject_before_anyone_else_named():
+    """'he' is this sentence's person subject if it has one, else the last sentence's subject, not the last
+    person named."""
+    result = extract_text(
+        "Australian Prime Minister Anthony Albanese arrived in Shanghai on 4 November 2023. On 5 November Albanese "
+        "joined Chinese Premier Li Qiang at the expo. In his speech he praised the World Trade Organization. "
+        "Brazilian President Lula da Silva welcomed Argentine President Alberto Fernandez on 23 January 2023. "
+        "On 24 January Lula attended a summit in Buenos Aires, where he met Cuban President Miguel Diaz-Canel.",
+        "2024-01-30")
+    assert [(e.source.key, e.target.key, e.cameo) for e in result.facts["events"]
+            if e.cameo in ("051", "040") and e.target.key in ("WTO", "CUB")] == [("AUS", "WTO", "051"),
+                                                                                 ("BRA", "CUB", "040")]

@@ -109,6 +109,15 @@ def _head_actors(ctx: Context, token: Token, memory: Memory | None, depth: int) 
             return list(memory.plural)
         return list(ctx.actors.dyad or ())
     if lower in PERSON_PRONOUNS:
+        # 'Lula attended the summit, where he met ...': a person subject earlier in the sentence comes first
+        main = subject_of(token.sent.root)[0]
+        # ('On 24 January Lula attended ...': the parser may hang the subject on the fronted preposition)
+        subjects = [t for t in reversed(token.sent[:token.i - token.sent.start]) if t.dep_ == "nsubj" or (
+            t.dep_ == "pobj" and t.head.i == token.sent.start)]
+        for prev in ([main] if main is not None and main.i < token.i else []) + subjects:
+            earlier = ctx.people.at(prev)
+            if earlier is not None and earlier.country:
+                return [earlier.actor]
         return [memory.person] if memory is not None and memory.person else []
     if lower in THING_PRONOUNS or lower in PLURAL_PRONOUNS - {"both", "we", "our"}:
         # 'Russia reaffirmed its commitment ..., and it opposes ...': this sentence's subject comes first

@@ -560,6 +560,11 @@ def _remember(ctx: Context, sent: Span, memory: Memory) -> None:
         person = ctx.people.at(token)
         if person is not None and person.country:
             memory.person = person.actor
+    # 'Albanese joined Premier Li at the expo. In his speech he praised ...': 'he' is the subject before
+    # anyone else the sentence names
+    person = ctx.people.at(subj) if subj is not None else None
+    if person is not None and person.country:
+        memory.person = person.actor
 
 
 # -- one event per act ----------------------------------------------------------------------------
