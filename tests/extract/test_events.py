@@ -217,3 +217,12 @@ def test_he_is_the_subject_before_anyone_else_named():
     assert [(e.source.key, e.target.key, e.cameo) for e in result.facts["events"]
             if e.cameo in ("051", "040") and e.target.key in ("WTO", "CUB")] == [("AUS", "WTO", "051"),
                                                                                  ("BRA", "CUB", "040")]
+
+
+def test_condemning_the_launch_is_aimed_at_whoever_just_launched():
+    result = extract_text(
+        "Japan and South Korea held a summit in Tokyo on 16 March 2023. On the morning of 16 March, North Korea "
+        "fired an intercontinental ballistic missile into the sea. Seoul condemned the launch as a grave "
+        "provocation. On 20 March Japan condemned the decision.", "2023-05-08")
+    assert event_rows(result) == [("JPN", "KOR", "040", "2023-03-16", None), ("KOR", "PRK", "111", "2023-03-16", None),
+                                  ("JPN", "KOR", "111", "2023-03-20", None)]

@@ -46,6 +46,7 @@ class Memory:
     plural: list[Actor] = field(default_factory=list)
     person: Actor | None = None
     thing: Actor | None = None
+    doers: list[Actor] = field(default_factory=list)  # of the violent act the last sentence told
 
     def note(self, actors: list[Actor], token: Token | None = None) -> None:
         if len(actors) >= 2:

@@ -47,6 +47,8 @@ CONTAINER_NOUNS = {"series", "number", "set", "range", "raft", "host", "slew", "
 # Nouns of violent acts: condemning one is condemning whoever carried it out ('condemned Iran's attack').
 ATTACK_NOUNS = {"attack", "attacks", "strike", "strikes", "invasion", "aggression", "offensive", "bombing",
                 "occupation", "annexation", "shelling", "incursion", "assault", "launch", "launches", "test", "tests"}
+# Verbs of violent or military acts whose doer a later 'the attack', 'the launch' refers to.
+ACT_VERBS = {"fire", "launch", "attack", "strike", "bomb", "shell", "invade", "test", "seize", "shoot", "detonate"}
 # Words after which a sentence without a date of its own continues the day of the one before.
 SAME_DAY = {"then", "afterwards", "afterward", "subsequently"}
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
@@ -166,9 +168,13 @@ def _verbal(ctx: Context, verb: Token, spec: dict, memory: Memory):
         if tok.lower_ in ("that", "which") and verb.dep_ == "relcl" and spec.get("stance"):
             tok = verb.head
         if spec.get("stance") and code.startswith("11") and tok.lower_ in ATTACK_NOUNS:
-            # 'condemned Iran's attack': against the attacker; 'condemned the invasion of Ukraine' names none
-            targets += [a for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")
-                        for a in actors_of(ctx, c, memory)]
+            # 'condemned Iran's attack': against the attacker; 'condemned the invasion of Ukraine' names none;
+            # 'North Korea fired a missile. Seoul condemned the launch': the doer of the act told just before
+            owners = [a for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+                      for a in actors_of(ctx, c, memory)]
+            if not owners and any(c.lower_ in ("the", "this", "that", "these") for c in tok.children):
+                owners = list(memory.doers)
+            targets += owners
             continue
         if spec.get("object_head_only"):
             targets += actors_of(ctx, tok, memory)
@@ -556,6 +562,15 @@ def _remember(ctx: Context, sent: Span, memory: Memory) -> None:
     if subj is not None and subj.lower_ not in ("it", "this", "that", "which"):
         actors = actors_of(ctx, subj, memory)
         memory.note(actors, subj)
+    # who carried out the last violent or military act told ('fired a missile', 'launched strikes'), for a
+    # later 'the launch', 'the attack'; forgotten after a sentence that tells none
+    doers = []
+    for verb in sent:
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in ACT_VERBS:
+            doer, passive = subject_of(verb)
+            if doer is not None and not passive:
+                doers += actors_of(ctx, doer, memory)
+    memory.doers = doers
     for token in sent:
         person = ctx.people.at(token)
         if person is not None and person.country:
