@@ -34,3 +34,8 @@ def test_seas_and_peninsulas_named_after_states_are_not_those_states():
     assert mentions("Vietnam and China patrol the South China Sea; Seoul watches the Korean Peninsula and "
                     "the Taiwan Strait.") == [
         ("Vietnam", "state", "VNM", "VNM"), ("China", "state", "CHN", "CHN"), ("Seoul", "capital", "KOR", "KORGOV")]
+
+
+def test_a_capital_before_a_spokesman_or_officials_is_the_government():
+    assert mentions("Kremlin spokesman Dmitry Peskov and Beijing officials ate Jerusalem artichokes.") == [
+        ("Kremlin", "capital", "RUS", "RUSGOV"), ("Beijing", "capital", "CHN", "CHNGOV")]

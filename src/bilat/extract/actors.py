@@ -197,7 +197,17 @@ def unique_actors(actors: list[Actor]) -> list[Actor]:
 
 def _modifier_of_thing(span: Span) -> bool:
     """'Jerusalem artichokes', 'the Paris Agreement', 'the Minsk agreements': a capital used as a modifier of
-    a noun names a thing, not a government. States and demonyms as modifiers ('Russia policy') still count."""
+    a noun names a thing, not a government. States and demonyms as modifiers ('Russia policy') still count,
+    and so does a capital before a person or a group of them ('Kremlin spokesman', 'Beijing officials')."""
     last = span[-1]
     return (last.dep_ in ("compound", "nmod") and last.head.pos_ in ("NOUN", "PROPN") and last.head.i >= span.end
-            and span.label_.startswith("capital:"))
+            and span.label_.startswith("capital:") and last.head.lower_ not in _people_nouns()
+            and last.head.lemma_.lower() not in _people_nouns())
+
+
+@functools.lru_cache(maxsize=1)
+def _people_nouns() -> frozenset[str]:
+    """Last words of the roles and group nouns of vocab/roles.yaml: 'spokesman', 'minister', 'officials'."""
+    roles = load().roles
+    return frozenset({name.split()[-1].lower() for name in roles["roles"]}
+                     | {k.lower() for k in roles["group_nouns"]})
