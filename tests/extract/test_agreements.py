@@ -225,3 +225,12 @@ def test_a_statement_named_joint_is_a_joint_statement():
     assert [(a["kind"], a["title"], a["signed"]) for a in agreements(text, "2024-03-04")] == [
         ("joint_statement", "a Statement on Joint Outcomes", "2023-11-07"),
         ("joint_statement", "a Joint Vision Statement", "2022-02-18")]
+
+
+def test_a_second_document_coordinated_deep_inside_the_first_is_its_own():
+    text = ("On 14 April 2023 Brazil and China adopted a protocol on sanitary requirements for processed animal "
+            "protein shipped from Brazil to China and a work plan on the electronic certification of animal products.")
+    assert [(a["kind"], a["title"], a["signed"]) for a in agreements(text, "2023-04-15")] == [
+        ("protocol", "a protocol on sanitary requirements for processed animal protein shipped from Brazil to China",
+         "2023-04-14"),
+        ("action_plan", "a work plan on the electronic certification of animal products", "2023-04-14")]

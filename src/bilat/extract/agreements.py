@@ -221,6 +221,13 @@ def _is_signed_heading(ctx: Context, heading: Span | None) -> bool:
 def signing_verb(noun: Token) -> Token | None:
     """The signing verb whose object (or passive subject) the agreement noun is."""
     n = noun
+    if n.dep_ == "conj":
+        # 'adopted a protocol on requirements for meat shipped to China and a work plan on ...': the parser
+        # may hang the second document on a noun deep inside the first; it shares the first one's verb
+        heads = {h.i for h, _, _ in agreement_nouns(n.sent)}
+        first = next((a for a in n.ancestors if a.i in heads), None)
+        if first is not None:
+            n = first
     while n.dep_ in ("conj", "appos") and n.head.pos_ in ("NOUN", "PROPN"):
         n = n.head
     if n.dep_ in ("dobj", "obj", "nsubjpass") and n.head.lemma_ in cues().signing:
@@ -285,11 +292,13 @@ def np_title(ctx: Context, noun: Token, verb: Token | None) -> tuple[int, int]:
     if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and noun.head.i < noun.i:
         left = noun.head.left_edge.i  # 'the India-UK Vision 2035, a roadmap for ...'
     doc = ctx.doc
+    heads = {h.i for h, _, _ in agreement_nouns(noun.sent)}
     for t in doc[noun.i + 1:right + 1]:
-        # a relative clause deeper in the phrase ('... across the Tumen River, which forms ...'), or the verb's
-        # own date or place that the parse put inside the noun's span
+        # a relative clause deeper in the phrase ('... across the Tumen River, which forms ...'), the verb's
+        # own date or place that the parse put inside the noun's span, or a second document coordinated
+        # deep inside it ('a protocol on meat shipped to China and a work plan on ...')
         if t.dep_ == "relcl" or (verb is not None and t.head == verb and t.dep_ == "prep"
-                                 and _date_or_place(ctx, t)):
+                                 and _date_or_place(ctx, t)) or (t.dep_ == "conj" and t.i in heads):
             right = min(right, t.left_edge.i - 1)
     for child in noun.rights:
         if child.dep_ in ("relcl", "appos") or (child.dep_ == "acl" and child.lemma_ in cues().signing) or (
