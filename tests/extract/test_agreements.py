@@ -234,3 +234,19 @@ def test_a_second_document_coordinated_deep_inside_the_first_is_its_own():
         ("protocol", "a protocol on sanitary requirements for processed animal protein shipped from Brazil to China",
          "2023-04-14"),
         ("action_plan", "a work plan on the electronic certification of animal products", "2023-04-14")]
+
+
+def test_documents_listed_in_running_text_after_a_signing_sentence():
+    """'The documents signed include A, B and C'; 'Twelve documents were signed. Among them were A and B':
+    the signing sentence plays the heading of a list (date, parties); a plural summary is no document."""
+    text = ("Brazilian President Lula held talks with Chinese President Xi Jinping in Beijing on 14 April 2023. "
+            "The documents signed include a memorandum on research, an agreement on news exchange and a protocol "
+            "on satellites.\n\nRussia and Iran held talks in Moscow on 17 January 2025. Twelve documents were "
+            "signed there on 17 January. Among them were a memorandum on gas supplies and a protocol on customs.")
+    assert [(a["kind"], a["title"], a["signed"], [p["country"] for p in a["parties"]])
+            for a in agreements(text, "2025-01-20")] == [
+        ("memorandum", "a memorandum on research", "2023-04-14", ["BRA", "CHN"]),
+        ("agreement", "an agreement on news exchange", "2023-04-14", ["BRA", "CHN"]),
+        ("protocol", "a protocol on satellites", "2023-04-14", ["BRA", "CHN"]),
+        ("memorandum", "a memorandum on gas supplies", "2025-01-17", ["RUS", "IRN"]),
+        ("protocol", "a protocol on customs", "2025-01-17", ["RUS", "IRN"])]

@@ -875,6 +875,81 @@ def _embedded(ctx: Context, noun: Token, kind: str, kind_start: int, evidence: E
     return Found(title, kind, noun, parties, signed, None, evidence, False, extra={"embedded": True})
 
 
+# -- lists of signed documents in running text ---------------------------------------------------------
+
+# Verbs that list what a set of documents holds: 'The documents signed include A and B', 'Among the texts
+# were A and B', 'The one Brasilia singled out was A'.
+_LISTING_VERBS = {"include", "be", "comprise", "cover", "feature"}
+_DOCUMENT_NOUNS = {"document", "agreement", "instrument", "text", "accord", "deal", "memorandum", "memoranda",
+                   "protocol", "treaty", "pact", "contract", "declaration"}
+
+
+def _signs_several(sent: Span) -> bool:
+    """'Fifteen instruments were signed', 'the documents signed on Friday', 'the sides signed 12 agreements':
+    a sentence that says several documents were signed, without naming them."""
+    for t in sent:
+        if t.tag_ != "NNS" or t.lemma_.lower() not in _DOCUMENT_NOUNS:
+            continue
+        verb = signing_verb(t)
+        if verb is not None and _done_signing(verb):
+            return True
+        part = participle_signing(t)
+        if part is not None and part.head.i == t.i:
+            return True
+    return False
+
+
+def from_prose_lists(ctx: Context, used: set[int]) -> list[Found]:
+    """Documents named in a sentence that lists what was signed, or that goes on, in the same paragraph,
+    from one saying that several documents were signed: the signing sentence plays the heading."""
+    found: list[Found] = []
+    sents = list(ctx.doc.sents)
+    for k, sent in enumerate(sents):
+        if sent.root.lemma_.lower() not in _LISTING_VERBS:
+            continue
+        heading = sent if _signs_several(sent) else None
+        if heading is None and k > 0 and _signs_several(sents[k - 1]) and not re.search(
+                r"\n[ \t]*\n", ctx.text[sents[k - 1].end_char:sent.start_char]):
+            heading = sents[k - 1]
+        if heading is None and any(t.lower_ == "among" and any(
+                c.tag_ == "NNS" and c.lemma_.lower() in _DOCUMENT_NOUNS for c in t.children) for t in sent):
+            # 'Among the other texts were ...' goes back to the documents signed a few sentences before
+            heading = next((sents[j] for j in range(k - 1, max(-1, k - 7), -1) if _signs_several(sents[j])), None)
+        if heading is None:
+            continue
+        context = _heading_context(ctx, heading)
+        nouns = agreement_nouns(sent)
+        heads = {n.i for n, _, _ in nouns}
+        for noun, kind, kind_start in nouns:
+            if noun.i in used or (noun.tag_ == "NNS" and not _in_name(noun)) or signing_verb(noun) is not None:
+                continue
+            if any(a.i in heads for a in noun.ancestors if a.dep_ != "conj") and noun.dep_ != "conj":
+                continue  # 'a protocol on CBERS-6, the satellite of the CBERS programme': inside another's name
+            used.add(noun.i)
+            left, right = np_title(ctx, noun, None)
+            title = ctx.doc[left:right].text
+            parties = _item_parties(ctx, ctx.doc[left:right], noun) or _default_parties(ctx, title, kind,
+                                                                                         context.parties)
+            have = {a.key for a in parties}
+            if len(have) < 2:
+                parties = parties + [a for a in _paragraph_pair(ctx, heading) or dyad_parties(ctx, "state")
+                                     if a.key not in have]
+            signed = best_date(ctx, ctx.doc[left].idx, ctx.doc[right - 1].idx + len(ctx.doc[right - 1])) \
+                or context.signed
+            evidence = Evidence.of(ctx.text, sent.start_char, sent.end_char)
+            found.append(Found(title, kind, noun, parties, signed, context.place, evidence, False, from_list=True))
+    return found
+
+
+def _paragraph_pair(ctx: Context, sent: Span) -> list[Actor]:
+    """The two states the paragraph names up to a sentence, when it names exactly two."""
+    start = next((a for a, b in _paragraphs(ctx.text) if a <= sent.start_char <= b), 0)
+    states = _states_between(ctx, start, sent.end_char)
+    vocab_states = load().states
+    return [Actor(vocab_states[c].names[0] if c in vocab_states else c, c, None, c, "state")
+            for c in states] if len(states) == 2 else []
+
+
 def from_text(ctx: Context, used: set[int]) -> list[Found]:
     found: list[Found] = []
     for sent in ctx.doc.sents:
@@ -1046,5 +1121,6 @@ def _fill(keep: Found, other: Found) -> None:
 def extract_agreements(ctx: Context) -> list[Agreement]:
     used: set[int] = set()
     found = from_lists(ctx, used)
+    found += from_prose_lists(ctx, used)
     found += from_text(ctx, used)
     return [f.to_agreement() for f in merge(found)]
