@@ -250,3 +250,15 @@ def test_documents_listed_in_running_text_after_a_signing_sentence():
         ("protocol", "a protocol on satellites", "2023-04-14", ["BRA", "CHN"]),
         ("memorandum", "a memorandum on gas supplies", "2025-01-17", ["RUS", "IRN"]),
         ("protocol", "a protocol on customs", "2025-01-17", ["RUS", "IRN"])]
+
+
+def test_declarations_of_intent_outcome_lists_and_initialled_drafts():
+    """A 'Joint Declaration of Intent' is a declaration; a list under 'Documents concluded' was signed; an
+    initialled draft is not yet a signed document."""
+    text = ("India and Germany held consultations in Berlin on 2 May 2022.\n\nDocuments concluded\n\n"
+            "- Joint Declaration of Intent on a renewable energy partnership.\n"
+            "- Memorandum of understanding on triangular cooperation.\n\n"
+            "A draft agreement on migration was initialled in Berlin.")
+    assert [(a["kind"], a["title"], a["signed"]) for a in agreements(text, "2022-05-03")] == [
+        ("declaration", "Joint Declaration of Intent on a renewable energy partnership", "2022-05-02"),
+        ("memorandum", "Memorandum of understanding on triangular cooperation", "2022-05-02")]
