@@ -262,3 +262,15 @@ def test_declarations_of_intent_outcome_lists_and_initialled_drafts():
     assert [(a["kind"], a["title"], a["signed"]) for a in agreements(text, "2022-05-03")] == [
         ("declaration", "Joint Declaration of Intent on a renewable energy partnership", "2022-05-02"),
         ("memorandum", "Memorandum of understanding on triangular cooperation", "2022-05-02")]
+
+
+def test_signatures_put_to_a_text_and_a_summit_that_adopted_one():
+    text = ("On 8 December 2022 King Salman received Xi in Riyadh, and the two heads of state put their signatures "
+            "to a Comprehensive Strategic Partnership Agreement between Saudi Arabia and China. On 9 December 2022 "
+            "the crown prince hosted Xi and Gulf leaders for the China-GCC summit, which adopted an action plan "
+            "for strategic dialogue.")
+    assert [(a["kind"], a["title"], a["signed"], [p["country"] for p in a["parties"]])
+            for a in agreements(text, "2022-12-12")] == [
+        ("agreement", "a Comprehensive Strategic Partnership Agreement between Saudi Arabia and China", "2022-12-08",
+         ["SAU", "CHN"]),
+        ("action_plan", "an action plan for strategic dialogue", "2022-12-09", ["CHN"])]

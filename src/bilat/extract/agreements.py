@@ -236,6 +236,13 @@ def signing_verb(noun: Token) -> Token | None:
     if n.dep_ == "pobj" and n.head.dep_ == "prep" and any(
             n.head.head.lemma_ == v and n.head.lower_ in ps for v, ps in cues().verb_preps):
         return n.head.head
+    # 'put their signatures to an agreement', 'affixed their signature on the treaty'
+    if n.dep_ == "pobj" and n.head.lower_ in ("to", "on"):
+        above = n.head.head
+        if above.lemma_.lower() == "signature" and above.head.pos_ == "VERB":
+            return above.head
+        if above.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() == "signature" for c in above.children):
+            return above
     # 'witnessed the signing of an agreement on ...': the clause around the nominal decides
     if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in _SIGNING_NOUNS:
         nominal = n.head.head
@@ -547,6 +554,9 @@ def verb_parties(ctx: Context, verb: Token, noun: Token) -> list[Actor]:
         return parties
     parties = []
     subj = _subject_of(verb)
+    if subj is None and verb.dep_ == "relcl" and _is_occasion(verb.head) and any(
+            c.lower_ in ("which", "that") and c.dep_.startswith("nsubj") for c in verb.children):
+        subj = verb.head  # 'the China-GCC summit, which adopted an action plan': the summit's participants
     sent = verb.sent
     after_dateline = dateline_end(ctx, sent)
     if subj is not None:
@@ -1031,11 +1041,19 @@ def _mention_date(ctx: Context, verb: Token, sent: Span, title: Span) -> str | N
             # 'on 22 January 2019, when the two leaders signed ...': the clause hangs on its date
             own = next((d.first.isoformat() for d in ctx.dates.spans
                         if d.first and d.start <= verb.head.idx < d.end), None)
+        if own is None and verb.dep_ == "relcl" and _is_occasion(verb.head):
+            # 'On 9 December the crown prince hosted the summit, which adopted ...': the summit's day
+            clause = (verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge))
+            own = best_date(ctx, sent.start_char, sent.end_char, [clause])
         return own
     return (best_date(ctx, sent.start_char, sent.end_char, skip)
             or occasion_date(ctx, sent)
             or earlier_date(ctx, sent.start_char)
             or _reported_occasion(ctx, verb))
+
+
+def _is_occasion(token: Token) -> bool:
+    return token.lemma_.lower() in _OCCASIONS or token.lower_ in _OCCASIONS
 
 
 def _reported_occasion(ctx: Context, verb: Token) -> str | None:
