@@ -274,3 +274,18 @@ def test_signatures_put_to_a_text_and_a_summit_that_adopted_one():
         ("agreement", "a Comprehensive Strategic Partnership Agreement between Saudi Arabia and China", "2022-12-08",
          ["SAU", "CHN"]),
         ("action_plan", "an action plan for strategic dialogue", "2022-12-09", ["CHN"])]
+
+
+def test_a_listed_document_signed_by_ministers_on_the_day_the_story_is_at():
+    """'... exchanged further documents. First came A. It was followed by B, signed by X': listed documents
+    take the last day of the paragraph before, and 'signed by X' is not part of a title; 'the declaration'
+    after 'a joint declaration' is the same document."""
+    text = ("On 8 December 2022 King Salman received Chinese President Xi Jinping in Riyadh.\n\n"
+            "Xi then held talks with the crown prince. Their ministers exchanged further documents. First came a "
+            "plan on energy. It was followed by a memorandum of understanding on hydrogen energy, signed by the "
+            "Saudi energy minister.\n\nOn 9 December Saudi Arabia and China signed a joint declaration. The two "
+            "leaders put their signatures on the declaration.")
+    assert [(a["kind"], a["title"], a["signed"]) for a in agreements(text, "2022-12-12")] == [
+        ("action_plan", "a plan on energy", "2022-12-08"),
+        ("memorandum", "a memorandum of understanding on hydrogen energy", "2022-12-08"),
+        ("joint_statement", "a joint declaration", "2022-12-09")]

@@ -305,7 +305,8 @@ def np_title(ctx: Context, noun: Token, verb: Token | None) -> tuple[int, int]:
         # own date or place that the parse put inside the noun's span, or a second document coordinated
         # deep inside it ('a protocol on meat shipped to China and a work plan on ...')
         if t.dep_ == "relcl" or (verb is not None and t.head == verb and t.dep_ == "prep"
-                                 and _date_or_place(ctx, t)) or (t.dep_ == "conj" and t.i in heads):
+                                 and _date_or_place(ctx, t)) or (t.dep_ == "conj" and t.i in heads) or (
+                t.dep_ == "acl" and t.lemma_ in cues().signing and t.tag_ == "VBN"):
             right = min(right, t.left_edge.i - 1)
     for child in noun.rights:
         if child.dep_ in ("relcl", "appos") or (child.dep_ == "acl" and child.lemma_ in cues().signing) or (
@@ -888,8 +889,8 @@ def _embedded(ctx: Context, noun: Token, kind: str, kind_start: int, evidence: E
 # -- lists of signed documents in running text ---------------------------------------------------------
 
 # Verbs that list what a set of documents holds: 'The documents signed include A and B', 'Among the texts
-# were A and B', 'The one Brasilia singled out was A'.
-_LISTING_VERBS = {"include", "be", "comprise", "cover", "feature"}
+# were A and B', 'The one Brasilia singled out was A', 'First came A. It was followed by B'.
+_LISTING_VERBS = {"include", "be", "comprise", "cover", "feature", "come", "follow"}
 _DOCUMENT_NOUNS = {"document", "agreement", "instrument", "text", "accord", "deal", "memorandum", "memoranda",
                    "protocol", "treaty", "pact", "contract", "declaration"}
 
@@ -918,9 +919,13 @@ def from_prose_lists(ctx: Context, used: set[int]) -> list[Found]:
         if sent.root.lemma_.lower() not in _LISTING_VERBS:
             continue
         heading = sent if _signs_several(sent) else None
-        if heading is None and k > 0 and _signs_several(sents[k - 1]) and not re.search(
-                r"\n[ \t]*\n", ctx.text[sents[k - 1].end_char:sent.start_char]):
-            heading = sents[k - 1]
+        for j in range(k - 1, max(-1, k - 4), -1):
+            # up to three sentences back in the same paragraph ('... exchanged further documents. First came
+            # a plan ... It was followed by a memorandum ...')
+            if heading is not None or re.search(r"\n[ \t]*\n", ctx.text[sents[j].end_char:sent.start_char]):
+                break
+            if _signs_several(sents[j]):
+                heading = sents[j]
         if heading is None and any(t.lower_ == "among" and any(
                 c.tag_ == "NNS" and c.lemma_.lower() in _DOCUMENT_NOUNS for c in t.children) for t in sent):
             # 'Among the other texts were ...' goes back to the documents signed a few sentences before
@@ -945,10 +950,24 @@ def from_prose_lists(ctx: Context, used: set[int]) -> list[Found]:
                 parties = parties + [a for a in _paragraph_pair(ctx, heading) or dyad_parties(ctx, "state")
                                      if a.key not in have]
             signed = best_date(ctx, ctx.doc[left].idx, ctx.doc[right - 1].idx + len(ctx.doc[right - 1])) \
-                or context.signed
+                or best_date(ctx, heading.start_char, heading.end_char) or earlier_date(ctx, heading.start_char) \
+                or _previous_paragraph_day(ctx, heading.start_char) or context.signed
             evidence = Evidence.of(ctx.text, sent.start_char, sent.end_char)
             found.append(Found(title, kind, noun, parties, signed, context.place, evidence, False, from_list=True))
     return found
+
+
+def _previous_paragraph_day(ctx: Context, start: int) -> str | None:
+    """'The centrepiece came on 8 December ...\n\nXi then held talks ... their ministers exchanged further
+    documents': the story goes on on the last day the paragraph before stated (not across a heading)."""
+    paras = [(a, b) for a, b in _paragraphs(ctx.text) if b < start]
+    if not paras:
+        return None
+    a, b = paras[-1]
+    if ctx.text[a:b].lstrip().startswith("#") or "\n" not in ctx.text[a:b] and len(ctx.text[a:b].split()) < 12:
+        return None  # a heading between them starts another part of the story
+    days = [d for d in ctx.dates.within(a, b) if d.first and d.grain == "day"]
+    return days[-1].first.isoformat() if days else None
 
 
 def _paragraph_pair(ctx: Context, sent: Span) -> list[Actor]:
