@@ -59,3 +59,12 @@ def test_the_verb_may_is_not_a_month():
     assert scan("Both sides may sign a deal. The deal was signed in May.") == [
         (48, 54, "month", {"m1": "May"})]
     assert document_year(scan("in 2021 and on 4 March 2022"), None) == 2022
+
+
+def test_the_occasion_is_not_dated_by_its_end():
+    """'wrapped up a state visit on Saturday' dates the visit's end; the talks on Friday date the occasion."""
+    _, index = resolved("Lula wrapped up a state visit to China on Saturday, 15 April 2023. Xi received him for "
+                        "talks on Friday, 14 April.", "2023-04-15")
+    assert (index.occasion.first.isoformat(), index.occasion.last.isoformat()) == ("2023-04-14", "2023-04-14")
+    _, only = resolved("Lula wrapped up a state visit to China on Saturday, 15 April 2023.", "2023-04-15")
+    assert only.occasion.first.isoformat() == "2023-04-15"

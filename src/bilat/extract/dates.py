@@ -182,6 +182,7 @@ class DateIndex:
         self.occasion: DateSpan | None = None
         self.spans: list[DateSpan] = []
         last: DateSpan | None = None
+        occasions: list[tuple[DateSpan, bool]] = []
         sentence_year: dict[int, int] = {}
         for start, end, kind, g in raw:
             sent = doc.char_span(start, end, alignment_mode="expand")
@@ -192,8 +193,11 @@ class DateIndex:
             self.spans.append(span)
             if span.first and span.grain == "day":
                 last = span
-                if self.occasion is None and sent is not None and _mentions_occasion(sent.sent):
-                    self.occasion = span
+                if sent is not None and _mentions_occasion(sent.sent):
+                    occasions.append((span, _ends_occasion(sent.sent)))
+        # 'Lula wrapped up a state visit to China on Saturday' dates the visit's end: the occasion's day is
+        # the first one not told as an ending, when the text gives one
+        self.occasion = next((o for o, ending in occasions if not ending), occasions[0][0] if occasions else None)
         if self.occasion is None:
             self.occasion = next((s for s in self.spans if s.first and s.grain == "day" and s.kind != "year"), None)
 
@@ -371,6 +375,13 @@ class DateIndex:
 
     def within(self, start: int, end: int) -> list[DateSpan]:
         return [s for s in self.spans if start <= s.start and s.end <= end]
+
+
+_ENDING_VERBS = {"wrap", "end", "conclude", "finish", "leave", "close", "complete"}
+
+
+def _ends_occasion(sent: Span) -> bool:
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in _ENDING_VERBS for t in sent)
 
 
 def _mentions_occasion(sent: Span) -> bool:
