@@ -385,4 +385,5 @@ def _ends_occasion(sent: Span) -> bool:
 
 
 def _mentions_occasion(sent: Span) -> bool:
-    return any(t.lemma_.lower() in OCCASION_NOUNS and t.pos_ in ("NOUN", "PROPN") for t in sent)
+    return any((t.lemma_.lower() in OCCASION_NOUNS or t.lower_ in OCCASION_NOUNS) and t.pos_ in ("NOUN", "PROPN")
+               for t in sent)
