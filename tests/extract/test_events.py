@@ -226,3 +226,15 @@ def test_condemning_the_launch_is_aimed_at_whoever_just_launched():
         "provocation. On 20 March Japan condemned the decision.", "2023-05-08")
     assert event_rows(result) == [("JPN", "KOR", "040", "2023-03-16", None), ("KOR", "PRK", "111", "2023-03-16", None),
                                   ("JPN", "KOR", "111", "2023-03-20", None)]
+
+
+def test_capitalised_plural_titles_first_named_person_and_wished_travel():
+    """'The two Prime Ministers' are the pair; with no person subject, 'he' is the first person the sentence
+    named; looking forward to a trip is no trip."""
+    result = extract_text(
+        "Prime Minister Rishi Sunak hosted the Prime Minister of Japan, Fumio Kishida, in London on 11 January "
+        "2023.\n\nThe two Prime Ministers signed the Reciprocal Access Agreement. The tour has taken Mr Kishida "
+        "to Rome, where he met Italian Prime Minister Giorgia Meloni. He travels on to Ottawa. Sunak said he "
+        "looked forward to travelling to Hiroshima.", "2023-01-11")
+    assert [(e.source.key, e.target.key, e.cameo) for e in result.facts["events"]] == [
+        ("GBR", "JPN", "043"), ("GBR", "JPN", "057"), ("JPN", "ITA", "040"), ("JPN", "CAN", "042")]

@@ -34,6 +34,15 @@ def _group_nouns() -> dict[str, str]:
     return nouns
 
 
+def group_role(token: Token) -> str | None:
+    """The CAMEO role of a group or title noun ('officials', 'the two Prime Ministers'): capitalised plurals
+    keep their 's' as lemma, so the singular is tried too."""
+    nouns = _group_nouns()
+    lower = token.lower_
+    return nouns.get(lower) or nouns.get(token.lemma_.lower()) or (
+        nouns.get(lower[:-1]) if lower.endswith("s") and token.tag_ in ("NNS", "NNPS") else None)
+
+
 @functools.lru_cache(maxsize=1)
 def _joint_phrases() -> tuple[str, ...]:
     return tuple(sorted((p.lower() for p in load().roles["joint_phrases"]), key=len, reverse=True))
@@ -72,7 +81,7 @@ def is_joint(token: Token) -> bool:
         return True
     # any plural group noun counted as two: 'the two delegations', 'both navies', 'the two foreign ministers'
     return token.tag_ in ("NNS", "NNPS") and _counts_two(token) and (
-        token.lemma_.lower() in _group_nouns() or token.lower_ in _group_nouns())
+        group_role(token) is not None)
 
 
 def actors_of(ctx: Context, token: Token, memory: Memory | None = None, depth: int = 0) -> list[Actor]:
@@ -92,7 +101,7 @@ def _head_actors(ctx: Context, token: Token, memory: Memory | None, depth: int) 
         if head.dep_ == "relcl" and depth < 3:
             return actors_of(ctx, head.head, memory, depth + 1)
         return []
-    if token.tag_ in ("NNS", "NNPS") and (token.lemma_.lower() in _group_nouns() or lower in _group_nouns()) and any(
+    if token.tag_ in ("NNS", "NNPS") and group_role(token) is not None and any(
             c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         # 'leaders of the G7', 'the foreign ministers of Japan and Korea': the owners, not the text's pair
         owners = _owners(ctx, token)
@@ -119,6 +128,11 @@ def _head_actors(ctx: Context, token: Token, memory: Memory | None, depth: int) 
             earlier = ctx.people.at(prev)
             if earlier is not None and earlier.country:
                 return [earlier.actor]
+        # 'a tour that has taken Mr Kishida to Rome, where he met ...': else the first person named before it
+        for prev in token.sent[:token.i - token.sent.start]:
+            earlier = ctx.people.at(prev)
+            if earlier is not None and earlier.country:
+                return [earlier.actor]
         return [memory.person] if memory is not None and memory.person else []
     if lower in THING_PRONOUNS or lower in PLURAL_PRONOUNS - {"both", "we", "our"}:
         # 'Russia reaffirmed its commitment ..., and it opposes ...': this sentence's subject comes first
@@ -138,7 +152,7 @@ def _head_actors(ctx: Context, token: Token, memory: Memory | None, depth: int) 
     mention = ctx.actors.at(token)
     if mention is not None and mention.spec.kind != "person":
         return [mention.actor]
-    role = _group_nouns().get(lower) or _group_nouns().get(token.lemma_.lower())
+    role = group_role(token)
     if role is not None:
         person = _person_by_role(ctx, token)
         if person is not None:

@@ -27,7 +27,7 @@ MODALS = {"will", "would", "could", "may", "might", "should", "shall", "must", "
 UNREAL_HEADS = {"expect", "plan", "intend", "hope", "want", "seek", "aim", "propose", "prepare", "ready", "willing",
                 "able", "prevent", "avoid", "refuse", "fail", "try", "attempt", "offer", "consider", "due", "scheduled",
                 "set", "likely", "unlikely", "possible", "need", "urge", "call", "ask", "decide", "agree", "threaten",
-                "promise", "pledge", "vow", "would", "expected", "planned", "supposed", "going", "wish"}
+                "promise", "pledge", "vow", "would", "look", "expected", "planned", "supposed", "going", "wish"}
 NEGATIVE_DETS = {"no", "neither", "nor", "without"}
 # Verbs after which a to-infinitive did happen ('went on to sign', 'began to patrol').
 GOING_ON = {"begin", "start", "continue", "go", "proceed", "manage", "move"}
@@ -290,7 +290,8 @@ def _events(ctx, trigger: Token, code: str, spec: dict, sources: list[Actor], ta
         pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
     if symmetric and len(sources) >= 2 and not targets:
         sources, targets = sources[:1], sources[1:2]
-    if not targets and sources and ctx.actors.dyad and (symmetric or code.startswith("04") or spec.get("dyad_target")):
+    if not targets and sources and ctx.actors.dyad and (symmetric or code.startswith("04") or (
+            spec.get("dyad_target") and len(sources) == 1)):
         # In a text about a pair, 'the visit', 'held talks', 'lifted its duties' with one side named means with
         # (or on) the other side.
         other = [a for a in ctx.actors.dyad if a.key not in {s.key for s in sources}]
@@ -571,15 +572,15 @@ def _remember(ctx: Context, sent: Span, memory: Memory) -> None:
             if doer is not None and not passive:
                 doers += actors_of(ctx, doer, memory)
     memory.doers = doers
-    for token in sent:
-        person = ctx.people.at(token)
-        if person is not None and person.country:
-            memory.person = person.actor
     # 'Albanese joined Premier Li at the expo. In his speech he praised ...': 'he' is the subject before
-    # anyone else the sentence names
+    # anyone else the sentence names, else the first person it names ('a tour that has taken Mr Kishida to
+    # Rome, where he met Prime Minister Meloni. He travels on ...')
+    named = [p for p in (ctx.people.at(t) for t in sent) if p is not None and p.country]
     person = ctx.people.at(subj) if subj is not None else None
     if person is not None and person.country:
         memory.person = person.actor
+    elif named:
+        memory.person = named[0].actor
 
 
 # -- one event per act ----------------------------------------------------------------------------
