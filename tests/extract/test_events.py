@@ -238,3 +238,9 @@ def test_capitalised_plural_titles_first_named_person_and_wished_travel():
         "looked forward to travelling to Hiroshima.", "2023-01-11")
     assert [(e.source.key, e.target.key, e.cameo) for e in result.facts["events"]] == [
         ("GBR", "JPN", "043"), ("GBR", "JPN", "057"), ("JPN", "ITA", "040"), ("JPN", "CAN", "042")]
+
+
+def test_supporting_a_states_wish_is_aimed_at_that_state_only():
+    result = extract_text("On 14 April 2023 China said it supported Brazil's wish to play a greater role at the "
+                          "United Nations.", "2023-04-15")
+    assert event_rows(result) == [("CHN", "BRA", "051", "2023-04-14", None)]

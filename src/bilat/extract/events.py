@@ -182,7 +182,9 @@ def _verbal(ctx: Context, verb: Token, spec: dict, memory: Memory):
         with_prep = prep_object(tok, tuple(spec.get("target", ()))) if tok.pos_ == "NOUN" else None
         if with_prep is not None and not actors_of(ctx, tok, memory):
             tok = with_prep  # 'held talks with X': X, not whoever else the phrase names
-        targets += actors_of(ctx, tok, memory) or _actors_inside(ctx, tok)
+        named = actors_of(ctx, tok, memory)
+        # 'supported Brazil's wish to play a greater role at the UN': whose wish, not every actor inside it
+        targets += named or (_actors_inside(ctx, tok)[:1] if spec.get("stance") else _actors_inside(ctx, tok))
     if spec.get("symmetric") and len(sources) >= 2:
         targets = []  # 'Rosneft and CNPC signed a contract for oil to China': the two sides are the subjects
     for prep in spec.get("target", []):
