@@ -138,3 +138,14 @@ def test_speaker_predicting_another_states_move_is_a_forecast():
     f = only("Chinese Foreign Minister Wang Yi said that Washington will raise tariffs again next year.")
     assert f.holder == "Wang Yi"
     assert f.text == "Washington will raise tariffs again next year"
+
+
+def test_what_an_agreement_provides_is_not_a_forecast():
+    """'The agreement will allow ...' and 'Under the plan, X will pay ...' state a document's content; 'the
+    treaty will enter into force' and 'under the accord X will deploy ... in 2025' are still expected."""
+    texts = [f.text for f in forecasts(
+        "The agreement will allow British and Japanese forces to train in each other's countries. Under the plan, "
+        "a foundation will pay the plaintiffs. The treaty will enter into force after ratification. Under the "
+        "accord the United Kingdom will deploy its carrier group to the region again in 2025.")]
+    assert texts == ["The treaty will enter into force after ratification",
+                     "Under the accord the United Kingdom will deploy its carrier group to the region again in 2025"]

@@ -43,6 +43,8 @@ class Cues:
     wish: frozenset
     blocked_marks: frozenset
     obligation_subjects: frozenset
+    provision_nouns: frozenset
+    provision_verbs: frozenset
     connectives: tuple
     first_person: frozenset
     outlook_heads: tuple
@@ -73,6 +75,8 @@ def cues() -> Cues:
         wish=frozenset(data["wish_verbs"]),
         blocked_marks=frozenset(data["blocked_marks"]),
         obligation_subjects=frozenset(data["obligation_subjects"]),
+        provision_nouns=frozenset(data["provision_nouns"]),
+        provision_verbs=frozenset(data["provision_verbs"]),
         connectives=tuple(sorted((c.split() for c in data["connectives"]), key=len, reverse=True)),
         first_person=frozenset(data["first_person"]),
         outlook_heads=tuple(data["outlook_heads"]),
@@ -233,11 +237,26 @@ def _is_prediction(anchor: Token, kind: str, sent: Span, c: Cues) -> bool:
         return False
     if any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in c.obligation_subjects for t in anchor.children):
         return False
+    if _provision(anchor, c):
+        return False
     if _inside_aim(anchor, c) or _wished_scenario(anchor, c):
         return False
     if kind == "reported":
         return _reporter(anchor, c) is not None and _has_time(anchor, c)
     return True
+
+
+def _provision(anchor: Token, c: Cues) -> bool:
+    """'The agreement will allow forces to train', 'Under the plan, a foundation will pay ...': what a
+    document provides for is its content, not an expectation (unless it says when it will happen)."""
+    for t in anchor.children:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in c.provision_nouns \
+                and anchor.lemma_.lower() in c.provision_verbs:
+            return True
+        if t.dep_ == "prep" and t.lower_ == "under" and any(
+                o.dep_ == "pobj" and o.lemma_.lower() in c.provision_nouns for o in t.children):
+            return not _has_time(anchor, c)  # 'under the accord X will deploy ... in 2025' says when: expected
+    return False
 
 
 def _own_commitment(ctx: Context, anchor: Token, c: Cues) -> bool:
