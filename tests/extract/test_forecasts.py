@@ -149,3 +149,11 @@ def test_what_an_agreement_provides_is_not_a_forecast():
         "accord the United Kingdom will deploy its carrier group to the region again in 2025.")]
     assert texts == ["The treaty will enter into force after ratification",
                      "Under the accord the United Kingdom will deploy its carrier group to the region again in 2025"]
+
+
+def test_a_date_inside_a_relative_clause_does_not_time_a_reported_would():
+    assert forecasts("South Korea's trade ministry said on 16 March 2023 that Seoul would withdraw the complaint "
+                     "it had lodged at the World Trade Organization in September 2019.", "2023-05-08") == []
+    assert [f.text for f in forecasts("The ministry said on 16 March 2023 that Seoul would withdraw the "
+                                      "complaint in April 2023.", "2023-03-17")] == [
+        "Seoul would withdraw the complaint in April 2023"]

@@ -317,10 +317,12 @@ def _wished_scenario(anchor: Token, c: Cues) -> bool:
 def _has_time(anchor: Token, c: Cues) -> bool:
     """Whether the clause says when: a date that is not a rate ("a year"), or a horizon phrase."""
     tokens = [t for t in anchor.subtree]
+    # a date inside a relative clause dates that clause ('the complaint it had lodged in September 2019')
+    described = {t.i for r in tokens if r.dep_ in ("relcl", "acl") and r.i != anchor.i for t in r.subtree}
     for t in tokens:
-        if t.ent_type_ == "DATE" and t.ent_iob_ == "B" and t.lower_ not in c.rate_openers:
+        if t.ent_type_ == "DATE" and t.ent_iob_ == "B" and t.lower_ not in c.rate_openers and t.i not in described:
             return True
-    return _horizon(_text(anchor.doc[tokens[0].i:tokens[-1].i + 1]), c) is not None
+    return _horizon("".join(t.text_with_ws for t in tokens if t.i not in described), c) is not None
 
 
 # ---- clause text and holder -------------------------------------------------------------------------------
