@@ -92,3 +92,13 @@ def test_continuing_positions_praise_and_descriptive_clauses():
         (["USA"], "support", "sovereignty of Vietnam", "VNM"),
         (["USA"], "support", "Seoul's compensation plan", "KOR"),
     ]
+
+
+def test_hyphenated_targets_and_relative_clauses():
+    result = extract_text(
+        "Saudi Arabia and China held talks. Both sides backed non-interference in the internal affairs of states. "
+        "In December Iran lost Bashar al-Assad, the Syrian president whom both Russia and Iran had backed.",
+        "2024-12-20")
+    assert stances(result) == [
+        (["CHN", "SAU"], "support", "non-interference in the internal affairs of states", None),
+        (["IRN", "RUS"], "support", "Syrian president", None)]  # a demonym names no target actor

@@ -82,8 +82,8 @@ def _verb_stances(ctx, verb: Token, polarity: str, memory: Memory):
     holders = actors_of(ctx, subj, memory)
     targets = []
     for obj in direct_objects(verb):
-        if obj.lower_ in ("that", "which") and verb.dep_ == "relcl":
-            obj = verb.head  # 'a remark that Beijing rejected': the remark
+        if obj.lower_ in ("that", "which", "whom", "who") and verb.dep_ == "relcl":
+            obj = verb.head  # 'a remark that Beijing rejected': the remark; 'Assad, whom both backed': Assad
         elif obj.lower_ in ("them", "it", "this", "these", "that"):
             obj = antecedent_object(verb) or obj
         if obj.lemma_.lower() in cues()["nouns"]:
@@ -191,6 +191,9 @@ def _stances(ctx, cue: Token, holders: list[Actor], polarity: str, targets: list
     spans = _target_spans(cue, targets, to_clause_end)
     if tail_of is not None and len(spans) == 1:
         spans = [_with_tail(tail_of, spans[0])]
+    # 'the Syrian president whom both had backed': the target is the president, not the clause saying so
+    spans = [s.doc[s.start:cue.left_edge.i] if cue.dep_ == "relcl" and s.start < cue.i < s.end else s
+             for s in spans]
     for span in spans:
         label = _anaphor(ctx, span) + _label(span)
         if not label:
@@ -204,6 +207,9 @@ def _target_spans(cue: Token, targets: list[Token], to_clause_end: bool) -> list
     """One span per thing taken a side on: list elements after a colon, else conjuncts, else the phrase."""
     doc = cue.doc
     sent = cue.sent
+    if len(targets) > 1 and any(t.text in ("-", "–") for t in targets):
+        # 'backed non-interference': the parser splits the hyphenated word into three objects
+        return [doc[min(t.left_edge.i for t in targets):max(t.right_edge.i for t in targets) + 1]]
     first = targets[0]
     colon = next((t for t in sent if t.i > cue.i and t.text == ":"), None)
     if colon is not None and colon.i <= first.right_edge.i + 1 and colon.i > first.i - 1 or (
