@@ -244,3 +244,13 @@ def test_supporting_a_states_wish_is_aimed_at_that_state_only():
     result = extract_text("On 14 April 2023 China said it supported Brazil's wish to play a greater role at the "
                           "United Nations.", "2023-04-15")
     assert event_rows(result) == [("CHN", "BRA", "051", "2023-04-14", None)]
+
+
+def test_leaders_from_an_organisation_and_actors_inside_a_relative_clause():
+    """'leaders from across the Arab League' are the League; 'the Declaration, in which the states reaffirmed
+    that Taiwan is part of China' names no party to an act."""
+    result = extract_text(
+        "On 9 December 2022 leaders from across the Arab League met Xi Jinping at the China-Arab States summit "
+        "and issued the Riyadh Declaration, in which the Arab states reaffirmed that Taiwan is part of China.",
+        "2022-12-12")
+    assert event_rows(result) == [("ARL", "CHN", "040", "2022-12-09", None)]

@@ -102,7 +102,7 @@ def _head_actors(ctx: Context, token: Token, memory: Memory | None, depth: int) 
             return actors_of(ctx, head.head, memory, depth + 1)
         return []
     if token.tag_ in ("NNS", "NNPS") and group_role(token) is not None and any(
-            c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            c.dep_ == "prep" and c.lower_ in ("of", "from") for c in token.children):
         # 'leaders of the G7', 'the foreign ministers of Japan and Korea': the owners, not the text's pair
         owners = _owners(ctx, token)
         if owners:
@@ -262,8 +262,11 @@ def _owners(ctx: Context, token: Token) -> list[Actor]:
             owners += _mention_actors(ctx, child)
     if not owners:
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                for obj in child.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                # 'leaders of the G7', 'leaders from (across) the Arab League'
+                objs = [o for o in child.children if o.dep_ == "pobj"]
+                objs += [o for c in child.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+                for obj in objs:
                     owners += _mention_actors(ctx, obj)
     return unique_actors(owners)
 

@@ -377,10 +377,15 @@ def _actors_inside(ctx: Context, token: Token, after_only: bool = False) -> list
     span = noun_phrase(token)
     if after_only:
         span = token.doc[token.i + 1:span.end]
+    # a relative clause says something else about the thing ('the Riyadh Declaration, in which the Arab
+    # states reaffirmed that Taiwan is part of China' names no party to the declaration)
+    described = {t.i for c in token.subtree if c.dep_ == "relcl" and c.i != token.i for t in c.subtree}
     # In order of first mention, one actor per key; a person beats a bare mention of their country
     # ('Russian President Vladimir Putin' is Putin, not 'Russian').
     first: dict[str, tuple[int, Actor, bool]] = {}
     for i in range(span.start, span.end):
+        if i in described:
+            continue
         person = ctx.people.at(ctx.doc[i])
         mention = ctx.actors.at(ctx.doc[i])
         if person is not None and person.country:
