@@ -254,3 +254,11 @@ def test_leaders_from_an_organisation_and_actors_inside_a_relative_clause():
         "and issued the Riyadh Declaration, in which the Arab states reaffirmed that Taiwan is part of China.",
         "2022-12-12")
     assert event_rows(result) == [("ARL", "CHN", "040", "2022-12-09", None)]
+
+
+def test_co_chaired_consultations_and_a_guest_received_without_a_named_host():
+    result = extract_text(
+        "Indian Prime Minister Narendra Modi and German Chancellor Olaf Scholz co-chaired the sixth round of the "
+        "India-Germany Intergovernmental Consultations in Berlin on 2 May 2022. On 3 May 2022 Modi was received "
+        "with military honours.", "2022-05-03")
+    assert event_rows(result) == [("IND", "DEU", "040", "2022-05-02", None), ("DEU", "IND", "043", "2022-05-03", None)]

@@ -301,6 +301,12 @@ def _events(ctx, trigger: Token, code: str, spec: dict, sources: list[Actor], ta
             targets = other
     if not sources and symmetric and len(targets) >= 2:
         sources, targets = targets[:1], targets[1:2]
+    if not sources and len(targets) == 1 and ctx.actors.dyad and code.startswith("04") and not symmetric:
+        # 'The Prime Minister was received with military honours': in a text about a pair, the host is the
+        # other side
+        other = [a for a in ctx.actors.dyad if a.key != targets[0].key]
+        if len(other) == 1 and targets[0].key in {a.key for a in ctx.actors.dyad}:
+            sources = other
     if not sources and symmetric and ctx.actors.dyad and not nominal and (
             _joint_context(trigger) or _dated_by_occasion(ctx, trigger)):
         sources, targets = [ctx.actors.dyad[0]], [ctx.actors.dyad[1]]
