@@ -102,3 +102,11 @@ def test_hyphenated_targets_and_relative_clauses():
     assert stances(result) == [
         (["CHN", "SAU"], "support", "non-interference in the internal affairs of states", None),
         (["IRN", "RUS"], "support", "Syrian president", None)]  # a demonym names no target actor
+
+
+def test_committing_to_a_side_and_what_they_call_it():
+    result = extract_text(
+        "Russia and Iran signed a treaty. The two governments also commit themselves to oppose what they call "
+        "unilateral coercive measures. China pledged to support the plan.", "2025-01-18")
+    assert stances(result) == [(["IRN", "RUS"], "oppose", "unilateral coercive measures", None),
+                               (["CHN"], "support", "plan", None)]

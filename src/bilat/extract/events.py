@@ -341,7 +341,7 @@ def _event(ctx, trigger, code, source, target, dates, place, n_actors) -> Event:
 
 # -- is it a real, past or present act? -------------------------------------------------------
 
-def _asserted(token: Token, allowed_modals: frozenset = frozenset()) -> bool:
+def _asserted(token: Token, allowed_modals: frozenset = frozenset(), allowed_heads: frozenset = frozenset()) -> bool:
     sent = token.sent
     if sent.text.rstrip().endswith("?"):
         return False
@@ -355,9 +355,9 @@ def _asserted(token: Token, allowed_modals: frozenset = frozenset()) -> bool:
             if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
                 return False
         if node.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) \
-                and node.head.lemma_.lower() not in GOING_ON:
+                and node.head.lemma_.lower() not in GOING_ON | allowed_heads:
             return False  # 'is in Moscow to meet Putin': a purpose, not yet an act
-        if node.lemma_.lower() in UNREAL_HEADS and node.i != token.i and not via_conj:
+        if node.lemma_.lower() in UNREAL_HEADS - allowed_heads and node.i != token.i and not via_conj:
             return False
         if node.dep_ in ("xcomp", "ccomp", "advcl", "pcomp", "acl", "pobj", "prep", "conj", "relcl", "dobj",
                          "nsubj", "nsubjpass", "attr", "appos") and node.head.i != node.i:

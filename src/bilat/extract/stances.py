@@ -19,6 +19,8 @@ from .events import _asserted
 _LEAD_WORDS = {"the", "a", "an", "any", "all", "its", "their", "his", "her", "such", "this", "these", "further",
                "following"}
 _MAX_LABEL_WORDS = 24
+# 'commit themselves to oppose X', 'pledged to support Y': committing to a side is taking it
+_COMMITTING = frozenset({"commit", "pledge", "vow", "undertake", "resolve", "promise"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -82,6 +84,7 @@ def _verb_stances(ctx, verb: Token, polarity: str, memory: Memory):
     holders = actors_of(ctx, subj, memory)
     targets = []
     for obj in direct_objects(verb):
+        obj = _named_as(obj.head if obj.lower_ == "what" else obj) or obj
         if obj.lower_ in ("that", "which", "whom", "who") and verb.dep_ == "relcl":
             obj = verb.head  # 'a remark that Beijing rejected': the remark; 'Assad, whom both backed': Assad
         elif obj.lower_ in ("them", "it", "this", "these", "that"):
@@ -101,9 +104,20 @@ def _verb_stances(ctx, verb: Token, polarity: str, memory: Memory):
         # 'Russia supports using the yuan for payments': the clause is what is supported
         clause = next((c for c in verb.children if c.i > verb.i and (c.dep_ in ("xcomp", "ccomp") or (
             c.dep_ == "advcl" and c.tag_ == "VBG"))), None)
+        named = _named_as(clause) if clause is not None else None
+        if named is not None:
+            return _stances(ctx, verb, holders, polarity, [named])  # 'oppose what they call sanctions'
         if clause is not None:
             return _stances(ctx, verb, holders, polarity, [clause])
     return _stances(ctx, verb, holders, polarity, targets, tail_of=verb)
+
+
+def _named_as(clause: Token) -> Token | None:
+    """'what they call unilateral coercive measures' -> measures: the name a 'what' clause gives."""
+    if clause.pos_ not in ("VERB", "AUX") or not any(c.lower_ == "what" for c in clause.children):
+        return None
+    return next((c for c in clause.children if c.dep_ in ("oprd", "attr", "xcomp", "dobj") and c.lower_ != "what"),
+                None)
 
 
 def _adjective_stances(ctx, adj: Token, polarity: str, prep: str | None, memory: Memory):
@@ -327,7 +341,7 @@ def _target_actor(ctx, span: Span, holders: list[Actor]) -> Actor | None:
 
 def _real_position(token: Token) -> bool:
     """Not negated, not hypothetical, not someone's attempt to get others to take a side."""
-    if not _asserted(token, cues()["modals"]):
+    if not _asserted(token, cues()["modals"], _COMMITTING):
         return False
     for ancestor in token.ancestors:
         if ancestor.lower_ in cues()["blockers"] or ancestor.lemma_.lower() in cues()["blockers"]:
