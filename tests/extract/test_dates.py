@@ -68,3 +68,11 @@ def test_the_occasion_is_not_dated_by_its_end():
     assert (index.occasion.first.isoformat(), index.occasion.last.isoformat()) == ("2023-04-14", "2023-04-14")
     _, only = resolved("Lula wrapped up a state visit to China on Saturday, 15 April 2023.", "2023-04-15")
     assert only.occasion.first.isoformat() == "2023-04-15"
+
+
+def test_the_occasion_passes_over_the_dateline_and_visits_recalled_later():
+    text = ("HANOI, 13 December 2023\n\nXi Jinping landed in Hanoi on Tuesday, 12 December, and the two leaders "
+            "went into talks. The documents were signed after the talks. " + "Trade grew fast. " * 40 +
+            "The visit came three months after Joe Biden visited Hanoi on 10-11 September.")
+    _, index = resolved(text, "2023-12-13")
+    assert index.occasion.first.isoformat() == "2023-12-12"

@@ -183,6 +183,7 @@ class DateIndex:
         self.spans: list[DateSpan] = []
         last: DateSpan | None = None
         occasions: list[tuple[DateSpan, bool]] = []
+        days: list[DateSpan] = []  # the days told in the report's first part
         sentence_year: dict[int, int] = {}
         for start, end, kind, g in raw:
             sent = doc.char_span(start, end, alignment_mode="expand")
@@ -193,13 +194,17 @@ class DateIndex:
             self.spans.append(span)
             if span.first and span.grain == "day":
                 last = span
-                if sent is not None and _mentions_occasion(sent.sent):
-                    occasions.append((span, _ends_occasion(sent.sent)))
-        # 'Lula wrapped up a state visit to China on Saturday' dates the visit's end: the occasion's day is
-        # the first one not told as an ending, when the text gives one
-        self.occasion = next((o for o, ending in occasions if not ending), occasions[0][0] if occasions else None)
+                # the occasion a report is about is told in its first part; a visit recalled further down
+                # ('three months after Biden visited Hanoi on 10-11 September') is background
+                if start <= max(0.4 * len(doc.text), 600):
+                    days.append(span)
+                    if sent is not None and _mentions_occasion(sent.sent):
+                        occasions.append((span, _ends_occasion(sent.sent)))
+        self.occasion = _occasion(occasions, days)
         if self.occasion is None:
-            self.occasion = next((s for s in self.spans if s.first and s.grain == "day" and s.kind != "year"), None)
+            # the first day told, passing over a dateline ('HANOI, 13 December 2023' is when it was written)
+            dated = [s for s in self.spans if s.first and s.grain == "day" and s.kind != "year"]
+            self.occasion = next((s for s in dated if not _dateline(doc, s)), dated[0] if dated else None)
 
     # -- resolution ------------------------------------------------------------------------------
 
@@ -378,6 +383,28 @@ class DateIndex:
 
 
 _ENDING_VERBS = {"wrap", "end", "conclude", "finish", "leave", "close", "complete"}
+
+
+def _dateline(doc, span: "DateSpan") -> bool:
+    """A line of its own, a place and a date at most ('HANOI, 13 December 2023', 'London, 11 January 2023')."""
+    line_start = doc.text.rfind("\n", 0, span.start) + 1
+    line_end = doc.text.find("\n", span.end)
+    line = doc.text[line_start:line_end if line_end >= 0 else len(doc.text)]
+    return len(line.split()) <= 6 and not line.rstrip().endswith(".")
+
+
+def _occasion(candidates: list[tuple["DateSpan", bool]], days: list["DateSpan"]) -> "DateSpan | None":
+    """The first day told in a sentence about the visit, summit or talks, in the report's first part (a visit
+    recalled further down is background). 'Lula wrapped up a state visit to China on Saturday' dates the
+    visit's end: then the earliest day the report gives within the week before is the occasion's day."""
+    if not candidates:
+        return None
+    first, ending = candidates[0]
+    if ending and first.first:
+        earlier = [d for d in days if d.first and 0 < (first.first - d.first).days <= 7]
+        if earlier:
+            return min(earlier, key=lambda d: d.first)
+    return first
 
 
 def _ends_occasion(sent: Span) -> bool:
