@@ -289,3 +289,18 @@ def test_a_listed_document_signed_by_ministers_on_the_day_the_story_is_at():
         ("action_plan", "a plan on energy", "2022-12-08"),
         ("memorandum", "a memorandum of understanding on hydrogen energy", "2022-12-08"),
         ("joint_statement", "a joint declaration", "2022-12-09")]
+
+
+def test_list_items_released_statements_and_counted_documents():
+    """A list item's kind is the document it says was signed and its title its first sentence; a joint
+    statement 'released' is out; '56 MoUs were signed' names no document."""
+    text = ("Kenyan President William Ruto visited the United States on 20 May 2024.\n\n"
+            "The following instruments were signed during the visit:\n\n"
+            "- **HIV roadmap (Atlanta, 20 May).** The two health ministries signed a memorandum of understanding "
+            "on a roadmap for the HIV programme.\n"
+            "- **Public Health Institute (Atlanta, 20 May).** A joint proclamation on the institute was signed.\n\n"
+            "The joint statement was released on 23 May. In all, 56 MoUs were signed during the trip.")
+    assert [(a["kind"], a["title"], a["signed"]) for a in agreements(text, "2024-05-24")] == [
+        ("memorandum", "a memorandum of understanding on a roadmap for the HIV programme", "2024-05-20"),
+        ("declaration", "Public Health Institute (Atlanta, 20 May)", "2024-05-20"),
+        ("joint_statement", "The joint statement", "2024-05-23")]

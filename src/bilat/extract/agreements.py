@@ -394,9 +394,13 @@ def _is_generic(span: Span, kind_start: int, kind_end: int) -> bool:
 
 
 def item_title(text: str) -> str:
+    """A list item's title: its first sentence ('HIV roadmap (Atlanta, 20 May). In the presence of ...'),
+    without the list marker, emphasis marks or a leading article."""
     title = ITEM_MARKER.sub("", text, count=1).strip()
+    title = re.split(r"(?<=[.!?])\*{0,2}\s+(?=[A-Z*])", title, maxsplit=1)[0]
+    title = title.replace("**", "").replace("__", "")
     title = _LEAD_ARTICLE.sub("", title)
-    return title.rstrip(" .;,:").strip()
+    return title.rstrip(" .;,:*").strip()
 
 
 def dateline_end(ctx: Context, sent: Span) -> int:
@@ -823,7 +827,10 @@ def from_item(ctx: Context, item: Span, heading: HeadingContext, used: set[int])
     nouns = agreement_nouns(item)
     if not nouns:
         return []
-    head, kind, kind_start = nouns[0]
+    # 'HIV roadmap (Atlanta). The ministry signed a memorandum of understanding on the roadmap': the document
+    # the item says was signed, else its first
+    signed_nouns = [n for n in nouns if (v := signing_verb(n[0])) is not None and _done_signing(v)]
+    head, kind, kind_start = signed_nouns[0] if signed_nouns else nouns[0]
     used.update(n.i for n, _, _ in nouns)
     embedded = [(n, k, s) for n, k, s in nouns[1:] if _embedded_signed(ctx, n)]
     skip = [(n.left_edge.idx, n.right_edge.idx + len(n.right_edge)) for n, _, _ in embedded]
@@ -995,6 +1002,8 @@ def from_mention(ctx: Context, noun: Token, kind: str, kind_start: int) -> Found
     """A running-text mention the sentence says was signed: 'X and Y signed an agreement on Z'."""
     if (noun.tag_ in ("NNS", "NNPS") and not _in_name(noun)) or _negated_noun(noun):
         return None
+    if any(c.dep_ == "nummod" and c.lower_ not in ("one", "1") for c in noun.children):
+        return None  # '56 MoUs were signed': a count of documents, none of them named
     if noun.dep_ == "appos" and _names_agreement(noun.head):
         return None  # 'the Vision 2035, a roadmap for ...': one document
     verb = signing_verb(noun)
