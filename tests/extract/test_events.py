@@ -262,3 +262,14 @@ def test_co_chaired_consultations_and_a_guest_received_without_a_named_host():
         "India-Germany Intergovernmental Consultations in Berlin on 2 May 2022. On 3 May 2022 Modi was received "
         "with military honours.", "2022-05-03")
     assert event_rows(result) == [("IND", "DEU", "040", "2022-05-02", None), ("DEU", "IND", "043", "2022-05-03", None)]
+
+
+def test_demands_each_way_are_two_acts_and_a_relative_clause_date_is_background():
+    """'Kishida called for the lifting of China's restrictions' is a demand on China; China's demand on Japan
+    in the next sentence is another act; the discharge's start date in a relative clause dates neither."""
+    result = extract_text(
+        "Japan and China held talks. Kishida explained the discharge, which began on 24 August 2023, and "
+        "called for the lifting of China's import restrictions. The Chinese side urged Japan to take the concerns "
+        "seriously. Kishida requested the early release of the Japanese national.", "2023-11-27")
+    assert event_rows(result) == [("JPN", "CHN", "040", None, None), ("JPN", "CHN", "100", None, None),
+                                  ("CHN", "JPN", "100", None, None), ("JPN", "CHN", "020", None, None)]

@@ -509,13 +509,18 @@ def _narrated_day(ctx: Context, trigger: Token, keys: set[str]) -> DateSpan | No
     prev = trigger.doc[sent.start - 1].sent
     if _PARAGRAPH_BREAK.search(trigger.doc.text, prev.end_char, sent.start_char):
         return None
-    spans = {(s.first, s.last) for s in ctx.dates.within(prev.start_char, prev.end_char) if s.first}
+    # a date in a relative clause of the sentence before ('the discharge, which began on 24 August') dates
+    # that clause, not the story's day
+    described = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for t in prev if t.dep_ in ("relcl", "acl")]
+    spans = {(s.first, s.last) for s in ctx.dates.within(prev.start_char, prev.end_char)
+             if s.first and not any(a <= s.start < b for a, b in described)}
     if len(spans) != 1 or not keys & _actor_keys(ctx, prev):
         return None
     first, last = next(iter(spans))
     if (last - first).days > 7:  # 'in March', 'in 2019': too coarse to pass on
         return None
-    return next(s for s in ctx.dates.within(prev.start_char, prev.end_char) if (s.first, s.last) == (first, last))
+    return next(s for s in ctx.dates.within(prev.start_char, prev.end_char) if (s.first, s.last) == (first, last)
+                and not any(a <= s.start < b for a, b in described))
 
 
 def _actor_keys(ctx: Context, span: Span) -> set[str]:
@@ -614,6 +619,12 @@ def _act_class(code: str) -> str:
     return {"043": "042"}.get(code[:3], code[:3])
 
 
+def _two_sided(code: str) -> bool:
+    """Acts the two sides do together, reported from either side: meetings and visits, agreeing, signing,
+    joint exercises."""
+    return code[:2] == "04" or code[:3] in ("030", "036", "057", "062")
+
+
 def _within(outer: Event, inner: Event) -> bool:
     """A one-day leg inside a visit of several days."""
     if outer.date is None or outer.date_end is None or inner.date is None or inner.date_end is not None:
@@ -627,6 +638,8 @@ def _same_act(a, b) -> bool:
         return False
     if _act_class(ea.cameo) != _act_class(eb.cameo):
         return False
+    if ea.source.key != eb.source.key and not _two_sided(ea.cameo):
+        return False  # 'Kishida called for ...'; 'the Chinese side urged Japan ...': a demand each way
     if ta.sent == tb.sent:
         # 'Yoon travelled to Tokyo on 16 March, and Kishida paid a return visit on 7 May': two dates, two acts
         return not (da and db and ea.date and eb.date and (ea.date, ea.date_end) != (eb.date, eb.date_end)
