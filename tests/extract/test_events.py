@@ -273,3 +273,13 @@ def test_demands_each_way_are_two_acts_and_a_relative_clause_date_is_background(
         "seriously. Kishida requested the early release of the Japanese national.", "2023-11-27")
     assert event_rows(result) == [("JPN", "CHN", "040", None, None), ("JPN", "CHN", "100", None, None),
                                   ("CHN", "JPN", "100", None, None), ("JPN", "CHN", "020", None, None)]
+
+
+def test_announcing_after_a_phone_call_takes_part_in_it():
+    """'announced after a telephone call' makes the speakers parties to the call; 'after the talks' points
+    back to talks already told, not to new ones."""
+    result = extract_text(
+        "Britain and India held talks. The deal was clinched on 6 May, when Starmer and Modi announced after a "
+        "telephone call that negotiations had been concluded.", "2025-07-24")
+    assert [(e.source.key, e.target.key, e.cameo) for e in result.facts["events"]] == [
+        ("GBR", "IND", "040"), ("IND", "GBR", "041")]

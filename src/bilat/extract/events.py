@@ -235,7 +235,9 @@ def _nominal(ctx: Context, noun: Token, spec: dict, memory: Memory):
             sources = actors_of(ctx, subj, memory)
     if not sources and spec.get("symmetric") and noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX") \
             and (noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in MOTION_VERBS
-                 or noun.head.lower_ in ("during", "in") and noun.head.i < noun.i):
+                 or noun.head.lower_ in ("during", "in") and noun.head.i < noun.i
+                 or noun.head.lower_ == "after" and not any(  # 'after the talks' points back to talks told
+                     c.lower_ in ("the", "this", "that", "these", "their", "its") for c in noun.children)):
         # 'travelled to Sochi for talks with Putin', 'in a phone call with Xi, Biden said': the subject takes part
         subj, passive = subject_of(noun.head.head)
         if subj is not None and not passive:
