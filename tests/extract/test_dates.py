@@ -76,3 +76,8 @@ def test_the_occasion_passes_over_the_dateline_and_visits_recalled_later():
             "The visit came three months after Joe Biden visited Hanoi on 10-11 September.")
     _, index = resolved(text, "2023-12-13")
     assert index.occasion.first.isoformat() == "2023-12-12"
+
+
+def test_a_weekday_before_a_date_is_that_date():
+    rows, _ = resolved("Xi landed in Hanoi on Tuesday, 12 December 2023.", "2024-07-03")
+    assert [(r[0], r[1]) for r in rows] == [("on Tuesday", "2023-12-12"), ("12 December 2023", "2023-12-12")]

@@ -283,3 +283,9 @@ def test_announcing_after_a_phone_call_takes_part_in_it():
         "telephone call that negotiations had been concluded.", "2025-07-24")
     assert [(e.source.key, e.target.key, e.cameo) for e in result.facts["events"]] == [
         ("GBR", "IND", "040"), ("IND", "GBR", "041")]
+
+
+def test_landing_in_a_capital_is_a_visit():
+    result = extract_text("Vietnam and China held talks. Xi landed at Hanoi's Noi Bai airport on Tuesday, "
+                          "12 December 2023.", "2024-07-03")
+    assert event_rows(result) == [("VNM", "CHN", "040", None, None), ("CHN", "VNM", "042", "2023-12-12", None)]

@@ -10,7 +10,7 @@ import calendar
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
@@ -191,6 +191,12 @@ class DateIndex:
             span = self._resolve(start, end, kind, g, last, sentence_year.get(sent_id), sent)
             if "y" in g and kind not in ("year",):
                 sentence_year[sent_id] = int(g["y"])
+            previous = self.spans[-1] if self.spans else None
+            if previous is not None and previous.kind == "weekday" and span.grain == "day" and span.first \
+                    and re.fullmatch(r",?\s*(the\s+)?", doc.text[previous.end:start]):
+                # 'on Tuesday, 12 December 2023': the weekday is the date that follows, not the Tuesday before
+                # the report was published
+                self.spans[-1] = replace(previous, first=span.first, last=span.first)
             self.spans.append(span)
             if span.first and span.grain == "day":
                 last = span
