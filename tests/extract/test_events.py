@@ -289,3 +289,9 @@ def test_landing_in_a_capital_is_a_visit():
     result = extract_text("Vietnam and China held talks. Xi landed at Hanoi's Noi Bai airport on Tuesday, "
                           "12 December 2023.", "2024-07-03")
     assert event_rows(result) == [("VNM", "CHN", "040", None, None), ("CHN", "VNM", "042", "2023-12-12", None)]
+
+
+def test_a_passive_in_the_past_goes_on_on_the_day_before():
+    result = extract_text("German Chancellor Olaf Scholz and Polish Prime Minister Donald Tusk met on 2 July 2024. "
+                          "Scholz was welcomed with military honours at the chancellery in Warsaw.", "2024-07-03")
+    assert event_rows(result) == [("DEU", "POL", "040", "2024-07-02", None), ("POL", "DEU", "043", "2024-07-02", None)]

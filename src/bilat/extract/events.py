@@ -503,7 +503,9 @@ def _narrated_day(ctx: Context, trigger: Token, keys: set[str]) -> DateSpan | No
     Past perfect ('had imposed'), present and modal clauses are background, not the next step of the story;
     another pair's act in the next sentence is another story."""
     sent = trigger.sent
-    if sent.start == 0 or trigger.tag_ != "VBD" or ctx.dates.within(sent.start_char, sent.end_char):
+    past = trigger.tag_ == "VBD" or trigger.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in trigger.children)  # 'Scholz was welcomed'
+    if sent.start == 0 or not past or ctx.dates.within(sent.start_char, sent.end_char):
         return None
     if any(c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in {"have"} | MODALS
            for c in trigger.children):
