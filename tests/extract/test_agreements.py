@@ -304,3 +304,16 @@ def test_list_items_released_statements_and_counted_documents():
         ("memorandum", "a memorandum of understanding on a roadmap for the HIV programme", "2024-05-20"),
         ("declaration", "Public Health Institute (Atlanta, 20 May)", "2024-05-20"),
         ("joint_statement", "The joint statement", "2024-05-23")]
+
+
+def test_a_headline_and_a_later_definite_mention_are_the_story_s_document():
+    """The headline's contract, the lead's contract and 'The contract for ...' later are one document, with
+    the parties the fullest mention names."""
+    text = ("Czechs ink Dukovany nuclear contract with KHNP\n\n"
+            "PRAGUE, 4 June 2025 - The Czech Republic on Wednesday signed the contract for two new reactors at the "
+            "Dukovany nuclear power plant. The two governments signed the contract for the completion of Dukovany "
+            "between the Czech Republic and South Korea at a ceremony in Prague.")
+    assert [(a["kind"], a["title"], a["signed"], [p["country"] for p in a["parties"]])
+            for a in agreements(text, "2025-06-04")] == [
+        ("contract", "the contract for the completion of Dukovany between the Czech Republic and South Korea",
+         "2025-06-04", ["CZE", "KOR"])]  # the longer title of the two mentions

@@ -1108,10 +1108,20 @@ def merge(found: list[Found]) -> list[Found]:
     """A generic mention ('the joint statement') is the specific document of its kind the text names elsewhere;
     the same title twice is one document."""
     specific = [f for f in found if not f.generic]
+    # a headline ('Czechs ink Dukovany nuclear contract with KHNP') announces a document the story then names:
+    # the story's mention of the same kind and day is the document
+    headlines = [f for f in specific if _in_headline(f) and any(
+        o is not f and not _in_headline(o) and o.kind == f.kind and f.signed in (None, o.signed) for o in specific)]
+    specific = [f for f in specific if f not in headlines]
     out: list[Found] = []
     for f in specific:
         twin = next((o for o in out if o.kind == f.kind and _same_title(o.title, f.title) and _compatible(o, f)),
                     None)
+        if twin is None and f.title.lower().startswith("the ") and not f.from_list:
+            # 'signed the contract for two reactors at Dukovany ...' then 'The contract for the completion of
+            # Dukovany': a definite mention of the kind signed that day, once only, is that document
+            same_day = [o for o in out if o.kind == f.kind and o.signed and o.signed == f.signed and _compatible(o, f)]
+            twin = same_day[0] if len(same_day) == 1 else None
         if twin is None:
             out.append(f)
         else:
@@ -1129,6 +1139,12 @@ def merge(found: list[Found]) -> list[Found]:
         else:
             out.append(f)
     return sorted(out, key=lambda f: (f.evidence.start, f.head.i))
+
+
+def _in_headline(f: Found) -> bool:
+    """Found in the first line of the text when that line is a headline (no closing full stop)."""
+    text = f.evidence.text.rstrip()
+    return f.evidence.start == 0 and "\n" not in text and not text.endswith((".", "?", "!"))
 
 
 def _norm(title: str) -> str:
@@ -1159,8 +1175,10 @@ def _absorb(keep: Found, other: Found) -> None:
 def _fill(keep: Found, other: Found) -> None:
     keep.signed = keep.signed or other.signed
     keep.place = keep.place or other.place
-    if not keep.parties:
-        keep.parties = other.parties
+    have = {a.key for a in keep.parties if a.key}
+    more = {a.key for a in other.parties if a.key}
+    if not keep.parties or (have < more):
+        keep.parties = other.parties  # the mention that names more of the parties ('with KHNP' -> both states)
 
 
 @register("agreements")
