@@ -42,3 +42,17 @@ def test_reference_document():
     assert overall.f1 >= 0.95
     for kind, tally in report.totals.items():
         assert tally.recall >= 0.8, kind
+
+
+DEV_FULL = sorted((Path(__file__).parent / "dev" / "full").glob("*.gold.json"))
+
+
+def test_development_set_of_other_pairs():
+    """18 documents on other pairs of states, every kind of fact: 0.67 when this threshold was set (each batch
+    scored 0.48-0.61 before it was tuned on); a change that loses ground on them must say why."""
+    report = evaluate(DEV_FULL)
+    assert len(DEV_FULL) == 18
+    assert report.overall.grounding == 1.0
+    assert report.overall.f1 >= 0.64
+    assert report.totals["agreements"].f1 >= 0.68
+    assert report.totals["events"].f1 >= 0.52
