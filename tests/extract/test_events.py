@@ -295,3 +295,8 @@ def test_a_passive_in_the_past_goes_on_on_the_day_before():
     result = extract_text("German Chancellor Olaf Scholz and Polish Prime Minister Donald Tusk met on 2 July 2024. "
                           "Scholz was welcomed with military honours at the chancellery in Warsaw.", "2024-07-03")
     assert event_rows(result) == [("DEU", "POL", "040", "2024-07-02", None), ("POL", "DEU", "043", "2024-07-02", None)]
+
+
+def test_sealing_a_plan_is_signing_it():
+    result = extract_text("On 2 July 2024 Germany and Poland sealed a joint action plan in Warsaw.", "2024-07-03")
+    assert event_rows(result) == [("DEU", "POL", "057", "2024-07-02", None)]
