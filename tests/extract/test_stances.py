@@ -110,3 +110,11 @@ def test_committing_to_a_side_and_what_they_call_it():
         "unilateral coercive measures. China pledged to support the plan.", "2025-01-18")
     assert stances(result) == [(["IRN", "RUS"], "oppose", "unilateral coercive measures", None),
                                (["CHN"], "support", "plan", None)]
+
+
+def test_calling_for_the_lifting_of_something_opposes_it():
+    result = extract_text(
+        "Japan and China held talks. Prime Minister Kishida called for the immediate lifting of China's import "
+        "restrictions. India called for an immediate cessation of hostilities.", "2023-11-27")
+    assert [(s[1], s[2]) for s in stances(result)] == [("oppose", "China's import restrictions"),
+                                                       ("support", "immediate cessation of hostilities")]

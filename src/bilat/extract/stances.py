@@ -19,6 +19,9 @@ from .events import _asserted
 _LEAD_WORDS = {"the", "a", "an", "any", "all", "its", "their", "his", "her", "such", "this", "these", "further",
                "following"}
 _MAX_LABEL_WORDS = 24
+# Calling for one of these of X is taking a side against X ('the lifting of sanctions'); 'an end to' and 'a
+# cessation of' hostilities are called for as such.
+_REMOVALS = {"lifting", "removal", "repeal", "abolition", "withdrawal", "scrapping", "easing", "reversal"}
 # 'commit themselves to oppose X', 'pledged to support Y': committing to a side is taking it
 _COMMITTING = frozenset({"commit", "pledge", "vow", "undertake", "resolve", "promise"})
 
@@ -145,6 +148,10 @@ def _call_for_stances(ctx, verb: Token, memory: Memory):
     if subj is None or passive:
         return []
     pobj = prep_object(verb, ("for",))
+    removed = prep_object(pobj, ("of",)) if pobj.lemma_.lower() in _REMOVALS else None
+    if removed is not None:
+        # 'called for the lifting of China's import restrictions': against the restrictions
+        return _stances(ctx, verb, actors_of(ctx, subj, memory), "oppose", [removed])
     return _stances(ctx, verb, actors_of(ctx, subj, memory), "support", [pobj])
 
 
