@@ -118,3 +118,7 @@ def test_calling_for_the_lifting_of_something_opposes_it():
         "restrictions. India called for an immediate cessation of hostilities.", "2023-11-27")
     assert [(s[1], s[2]) for s in stances(result)] == [("oppose", "China's import restrictions"),
                                                        ("support", "immediate cessation of hostilities")]
+
+
+def test_an_unresolved_pronoun_is_no_target():
+    assert stances(extract_text("Germany rejected it firmly.", "2024-07-03")) == []

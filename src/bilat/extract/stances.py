@@ -94,6 +94,8 @@ def _verb_stances(ctx, verb: Token, polarity: str, memory: Memory):
             obj = antecedent_object(verb) or obj
         if obj.lemma_.lower() in cues()["nouns"]:
             return []  # 'reaffirmed its support for X': the noun says what is supported, and says it once
+        if obj.lower_ in ("it", "them", "these", "this") and obj.pos_ == "PRON":
+            continue  # a pronoun whose antecedent was not found says nothing about what is opposed
         if obj.lower_ in ("him", "her", "me", "us", "you") or (
                 verb.lemma_.lower() in ("welcome", "receive", "greet") and ctx.people.at(obj) is not None):
             continue  # 'Steinmeier welcomed him at Bellevue Palace' greets a guest; it takes no side
