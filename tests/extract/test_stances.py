@@ -122,3 +122,9 @@ def test_calling_for_the_lifting_of_something_opposes_it():
 
 def test_an_unresolved_pronoun_is_no_target():
     assert stances(extract_text("Germany rejected it firmly.", "2024-07-03")) == []
+
+
+def test_agreeing_to_combat_something_opposes_it():
+    result = extract_text("Germany and Poland held talks. The two countries agreed to combat organised crime.",
+                          "2024-07-03")
+    assert stances(result) == [(["DEU", "POL"], "oppose", "organised crime", None)]

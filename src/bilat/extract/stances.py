@@ -23,7 +23,7 @@ _MAX_LABEL_WORDS = 24
 # cessation of' hostilities are called for as such.
 _REMOVALS = {"lifting", "removal", "repeal", "abolition", "withdrawal", "scrapping", "easing", "reversal"}
 # 'commit themselves to oppose X', 'pledged to support Y': committing to a side is taking it
-_COMMITTING = frozenset({"commit", "pledge", "vow", "undertake", "resolve", "promise"})
+_COMMITTING = frozenset({"commit", "pledge", "vow", "undertake", "resolve", "promise", "agree"})
 
 
 @functools.lru_cache(maxsize=1)
