@@ -91,14 +91,13 @@ class Gazetteer:
                 add(form, Spec("capital", Actor(form, c, None, c + role, "government")))
         for org in vocab.organisations.values():
             for name in org.names:
-                add(name, Spec("org", Actor(name, None, org.parent or org.code, org.cameo, "organisation")))
+                add(name, Spec("org", organisation_actor(name, org.code)))
         for entity in vocab.entities:
             cameo = (entity.country or "") + entity.role[:3] if entity.country else None
             for name in (entity.name, *entity.aliases):
                 add(name, Spec("entity", Actor(name, entity.country, None, cameo, entity.kind)))
         for holder in vocab.people:
-            org = vocab.organisations.get(holder.country)
-            actor = Actor(holder.name, None, org.parent or org.code, org.cameo, "organisation") if org else Actor(
+            actor = organisation_actor(holder.name, holder.country) or Actor(
                 holder.name, holder.country, None, holder.country + "GOV", _OFFICE_LEVEL.get(holder.office, "ministry"))
             for name in (holder.name, *holder.aliases):
                 if " " in name:  # surnames alone are resolved per document, after a full mention
@@ -201,13 +200,26 @@ def _modifier_of_thing(span: Span) -> bool:
     and so does a capital before a person or a group of them ('Kremlin spokesman', 'Beijing officials')."""
     last = span[-1]
     return (last.dep_ in ("compound", "nmod") and last.head.pos_ in ("NOUN", "PROPN") and last.head.i >= span.end
-            and span.label_.startswith("capital:") and last.head.lower_ not in _people_nouns()
-            and last.head.lemma_.lower() not in _people_nouns())
+            and span.label_.startswith("capital:") and last.head.lower_ not in group_nouns()
+            and last.head.lemma_.lower() not in group_nouns())
 
 
 @functools.lru_cache(maxsize=1)
-def _people_nouns() -> frozenset[str]:
-    """Last words of the roles and group nouns of vocab/roles.yaml: 'spokesman', 'minister', 'officials'."""
+def group_nouns() -> dict[str, str]:
+    """Nouns for people acting for a state, with their CAMEO role: the group nouns of vocab/roles.yaml and the
+    last words of its roles ('officials', 'military', 'spokesman', 'minister')."""
     roles = load().roles
-    return frozenset({name.split()[-1].lower() for name in roles["roles"]}
-                     | {k.lower() for k in roles["group_nouns"]})
+    nouns = {k.lower(): v for k, v in roles["group_nouns"].items()}
+    for role in roles["roles"]:
+        nouns.setdefault(role.split()[-1].lower(), "GOV")
+    nouns.setdefault("counterpart", "GOV")
+    nouns.setdefault("host", "GOV")
+    nouns.setdefault("hosts", "GOV")
+    return nouns
+
+
+def organisation_actor(name: str, code: str | None) -> Actor | None:
+    """The actor for a name that stands for an organisation of vocab/organisations.csv ('NATO', or NATO's
+    Secretary General), with the organisation's CAMEO code; None when `code` is no organisation's."""
+    org = load().organisations.get(code or "")
+    return Actor(name, None, org.parent or org.code, org.cameo, "organisation") if org else None

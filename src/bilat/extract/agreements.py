@@ -16,7 +16,7 @@ from ..model import Actor, Agreement, Evidence, Place
 from ..vocab import load
 from . import register
 from .lists import ITEM_MARKER
-from .context import Context
+from .context import Context, paragraph_break
 
 _LEAD_ARTICLE = re.compile(r"^(?:an?|the)\s+", re.IGNORECASE)
 _PARTY_STOPS = {"on", "regarding", "concerning", "about", "that", "which", "who", "to", "under", "signed", "at",
@@ -929,7 +929,7 @@ def from_prose_lists(ctx: Context, used: set[int]) -> list[Found]:
         for j in range(k - 1, max(-1, k - 4), -1):
             # up to three sentences back in the same paragraph ('... exchanged further documents. First came
             # a plan ... It was followed by a memorandum ...')
-            if heading is not None or re.search(r"\n[ \t]*\n", ctx.text[sents[j].end_char:sent.start_char]):
+            if heading is not None or paragraph_break(ctx, sents[j].end_char, sent.start_char):
                 break
             if _signs_several(sents[j]):
                 heading = sents[j]

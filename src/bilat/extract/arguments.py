@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from ..model import Actor
 from ..vocab import load
-from .actors import unique_actors
+from .actors import group_nouns, unique_actors
 from .context import Context
 
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves", "both", "we", "our"}
@@ -22,22 +22,10 @@ RELATIVE = {"which", "that", "who", "whom", "whose"}
 LEADERS = {"head_of_state", "head_of_government"}
 
 
-@functools.lru_cache(maxsize=1)
-def _group_nouns() -> dict[str, str]:
-    roles = load().roles
-    nouns = {k.lower(): v for k, v in roles["group_nouns"].items()}
-    for role in roles["roles"]:
-        nouns.setdefault(role.split()[-1].lower(), "GOV")
-    nouns.setdefault("counterpart", "GOV")
-    nouns.setdefault("host", "GOV")
-    nouns.setdefault("hosts", "GOV")
-    return nouns
-
-
 def group_role(token: Token) -> str | None:
     """The CAMEO role of a group or title noun ('officials', 'the two Prime Ministers'): capitalised plurals
     keep their 's' as lemma, so the singular is tried too."""
-    nouns = _group_nouns()
+    nouns = group_nouns()
     lower = token.lower_
     return nouns.get(lower) or nouns.get(token.lemma_.lower()) or (
         nouns.get(lower[:-1]) if lower.endswith("s") and token.tag_ in ("NNS", "NNPS") else None)

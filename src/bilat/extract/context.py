@@ -1,6 +1,7 @@
 """What every extractor reads: the parsed document, its actors, people and dates."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -36,3 +37,11 @@ def sentence_evidence(ctx: Context, where: Span | Token) -> Evidence:
 
 def span_evidence(ctx: Context, start: int, end: int) -> Evidence:
     return Evidence.of(ctx.text, start, end)
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def paragraph_break(ctx: Context, start: int, end: int) -> bool:
+    """Whether a blank line stands between two offsets: the text goes on in another paragraph."""
+    return _PARAGRAPH_BREAK.search(ctx.text, start, end) is not None

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 
 from spacy.tokens import Span, Token
 
@@ -18,7 +17,7 @@ from ..vocab import load
 from . import register
 from .arguments import (RELATIVE, Memory, actors_of, agent_of, antecedent_object, direct_object, direct_objects,
                         noun_phrase, prep_object, subject_of)
-from .context import Context, sentence_evidence
+from .context import Context, sentence_evidence, paragraph_break
 from .dates import OCCASION_NOUNS, DateSpan
 from .lists import is_list_item
 
@@ -51,7 +50,6 @@ ATTACK_NOUNS = {"attack", "attacks", "strike", "strikes", "invasion", "aggressio
 ACT_VERBS = {"fire", "launch", "attack", "strike", "bomb", "shell", "invade", "test", "seize", "shoot", "detonate"}
 # Words after which a sentence without a date of its own continues the day of the one before.
 SAME_DAY = {"then", "afterwards", "afterward", "subsequently"}
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 @functools.lru_cache(maxsize=1)
@@ -285,6 +283,13 @@ def _nominal(ctx: Context, noun: Token, spec: dict, memory: Memory):
     return _events(ctx, noun, code, spec, sources, targets, nominal=True)
 
 
+def _other_side(ctx: Context, keys: set[str]) -> Actor | None:
+    """The one state of the text's main pair that the named actors (some of them in the pair) are not."""
+    pair = {a.key for a in ctx.actors.dyad or ()}
+    other = [a for a in ctx.actors.dyad or () if a.key not in keys]
+    return other[0] if len(other) == 1 and keys & pair else None
+
+
 def _events(ctx, trigger: Token, code: str, spec: dict, sources: list[Actor], targets: list[Actor],
             nominal: bool = False):
     symmetric = bool(spec.get("symmetric"))
@@ -298,17 +303,15 @@ def _events(ctx, trigger: Token, code: str, spec: dict, sources: list[Actor], ta
             spec.get("dyad_target") and len(sources) == 1)):
         # In a text about a pair, 'the visit', 'held talks', 'lifted its duties' with one side named means with
         # (or on) the other side.
-        other = [a for a in ctx.actors.dyad if a.key not in {s.key for s in sources}]
-        if len(other) == 1 and any(s.key in {a.key for a in ctx.actors.dyad} for s in sources):
-            targets = other
+        other = _other_side(ctx, {s.key for s in sources})
+        targets = [other] if other is not None else targets
     if not sources and symmetric and len(targets) >= 2:
         sources, targets = targets[:1], targets[1:2]
     if not sources and len(targets) == 1 and ctx.actors.dyad and code.startswith("04") and not symmetric:
         # 'The Prime Minister was received with military honours': in a text about a pair, the host is the
         # other side
-        other = [a for a in ctx.actors.dyad if a.key != targets[0].key]
-        if len(other) == 1 and targets[0].key in {a.key for a in ctx.actors.dyad}:
-            sources = other
+        other = _other_side(ctx, {targets[0].key})
+        sources = [other] if other is not None else sources
     if not sources and symmetric and ctx.actors.dyad and not nominal and (
             _joint_context(trigger) or _dated_by_occasion(ctx, trigger)):
         sources, targets = [ctx.actors.dyad[0]], [ctx.actors.dyad[1]]
@@ -511,20 +514,18 @@ def _narrated_day(ctx: Context, trigger: Token, keys: set[str]) -> DateSpan | No
            for c in trigger.children):
         return None
     prev = trigger.doc[sent.start - 1].sent
-    if _PARAGRAPH_BREAK.search(trigger.doc.text, prev.end_char, sent.start_char):
+    if paragraph_break(ctx, prev.end_char, sent.start_char):
         return None
     # a date in a relative clause of the sentence before ('the discharge, which began on 24 August') dates
     # that clause, not the story's day
     described = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for t in prev if t.dep_ in ("relcl", "acl")]
-    spans = {(s.first, s.last) for s in ctx.dates.within(prev.start_char, prev.end_char)
-             if s.first and not any(a <= s.start < b for a, b in described)}
-    if len(spans) != 1 or not keys & _actor_keys(ctx, prev):
+    told = [s for s in ctx.dates.within(prev.start_char, prev.end_char)
+            if s.first and not any(a <= s.start < b for a, b in described)]
+    if len({(s.first, s.last) for s in told}) != 1 or not keys & _actor_keys(ctx, prev):
         return None
-    first, last = next(iter(spans))
-    if (last - first).days > 7:  # 'in March', 'in 2019': too coarse to pass on
+    if (told[0].last - told[0].first).days > 7:  # 'in March', 'in 2019': too coarse to pass on
         return None
-    return next(s for s in ctx.dates.within(prev.start_char, prev.end_char) if (s.first, s.last) == (first, last)
-                and not any(a <= s.start < b for a, b in described))
+    return told[0]
 
 
 def _actor_keys(ctx: Context, span: Span) -> set[str]:

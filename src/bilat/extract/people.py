@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from ..model import Actor, Evidence, Person
 from ..vocab import load
-from .actors import ActorIndex, holders_in_office
+from .actors import ActorIndex, holders_in_office, organisation_actor
 from .context import Context, sentence_evidence
 from .dates import MONTHS
 
@@ -47,16 +47,13 @@ class PersonRecord:
         level = "company" if self.cameo_role == "BUS" else "media" if self.cameo_role == "MED" else (
             "state" if self.office == "head_of_state" else "government" if self.office in (
                 "head_of_government", "deputy_head_of_government") else "ministry")
-        org = load().organisations.get(self.country or "")
-        if org is not None:
-            # NATO's Secretary General acts for NATO: the organisation is the actor, no state is
-            return Actor(self.name, None, org.parent or org.code, org.cameo, "organisation")
-        return Actor(self.name, self.country, None, f"{self.country}{self.cameo_role}" if self.country else None, level)
+        # NATO's Secretary General acts for NATO: the organisation is the actor, no state is
+        return organisation_actor(self.name, self.country) or Actor(self.name, self.country, None, f"{self.country}{self.cameo_role}" if self.country else None, level)
 
     @property
     def state(self) -> str | None:
         """The person's state; an organisation's official has none."""
-        return None if self.country in load().organisations else self.country
+        return None if organisation_actor(self.name, self.country) else self.country
 
 
 @functools.lru_cache(maxsize=1)
