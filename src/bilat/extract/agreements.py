@@ -417,16 +417,19 @@ def dateline_end(ctx: Context, sent: Span) -> int:
 def dyad_parties(ctx: Context, level: str) -> list[Actor]:
     if not ctx.actors.dyad:
         return []
-    states = load().states
     first = {}
     for m in ctx.actors.mentions:
         first.setdefault(m.actor.country, m.span.start)
-    out = []
     # in the order the text introduces them, so that output does not depend on mention counts
-    for a in sorted(ctx.actors.dyad, key=lambda a: first.get(a.country, len(ctx.doc))):
-        name = states[a.country].names[0] if a.country in states else a.text
-        out.append(Actor(name, a.country, None, a.country + _CAMEO_ROLE.get(level, ""), level))
-    return out
+    return [_state_party(a.country, level, a.text)
+            for a in sorted(ctx.actors.dyad, key=lambda a: first.get(a.country, len(ctx.doc)))]
+
+
+def _state_party(country: str, level: str = "state", fallback: str | None = None) -> Actor:
+    """A state as a party at a signatory level, named as the states gazetteer first names it."""
+    states = load().states
+    name = states[country].names[0] if country in states else (fallback or country)
+    return Actor(name, country, None, country + _CAMEO_ROLE.get(level, ""), level)
 
 
 def party_phrase(ctx: Context, start: int, limit: int) -> list[Actor]:
@@ -726,7 +729,7 @@ def occasion_date(ctx: Context, span: Span) -> str | None:
     occ = occasion_of(ctx)
     if occ is None or occ.first is None:
         return None
-    if any(t.lemma_.lower() in _OCCASIONS or t.lower_ in _OCCASIONS for t in span):
+    if any(_is_occasion(t) for t in span):
         return occ.first.isoformat()
     return None
 
@@ -981,9 +984,7 @@ def _paragraph_pair(ctx: Context, sent: Span) -> list[Actor]:
     """The two states the paragraph names up to a sentence, when it names exactly two."""
     start = next((a for a, b in _paragraphs(ctx.text) if a <= sent.start_char <= b), 0)
     states = _states_between(ctx, start, sent.end_char)
-    vocab_states = load().states
-    return [Actor(vocab_states[c].names[0] if c in vocab_states else c, c, None, c, "state")
-            for c in states] if len(states) == 2 else []
+    return [_state_party(c) for c in states] if len(states) == 2 else []
 
 
 def from_text(ctx: Context, used: set[int]) -> list[Found]:
